@@ -1,0 +1,23 @@
+namespace Telephony.Host.Database;
+
+/// <summary>What the host knows of its database: which one it uses and whether its schema is in place.</summary>
+public sealed class DatabaseStatus(string description)
+{
+    private volatile string? _lastError = "not yet connected";
+    private volatile bool _schemaReady;
+
+    /// <summary>"embedded PostgreSQL 15 at …" or "external PostgreSQL at host:port/db".</summary>
+    public string Description { get; } = description;
+
+    public bool SchemaReady => _schemaReady;
+
+    public string? LastError => _lastError;
+
+    public void MarkReady()
+    {
+        _schemaReady = true;
+        _lastError = null;
+    }
+
+    public void MarkFailed(string error) => _lastError = error;
+}

@@ -1,0 +1,47 @@
+using Npgsql;
+using Prometheus;
+using Telephony.Host.Configuration;
+using Telephony.Host.Database;
+using Telephony.Host.Database.Migrations;
+using Telephony.Host.Health;
+
+namespace Telephony.Host;
+
+/// <summary>Wires the modules into one process: the only place that knows them all.</summary>
+internal static class HostComposition
+{
+    public static WebApplicationBuilder AddTelephony(this WebApplicationBuilder builder, TelephonyOptions options, HostDatabase database)
+    {
+        builder.WebHost.UseUrls(options.Http.ToHttpUrl());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.IncludeScopes = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
+
+        services.AddSingleton(new DatabaseStatus(database.Description));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapTelephony(this WebApplication app)
+    {
+        app.UseHttpMetrics();
+        app.MapHealth();
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}
