@@ -1,9 +1,14 @@
+using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 using Prometheus;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
 using Telephony.Host.Database.Migrations;
+using Telephony.Host.Audit;
+using Telephony.Host.Demo;
 using Telephony.Host.Health;
+using Telephony.Host.Identity;
+using Telephony.Host.Pages;
 
 namespace Telephony.Host;
 
@@ -31,6 +36,13 @@ internal static class HostComposition
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+        services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
+
+        services.AddTelephonyAuthentication();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<PageAssets>();
+        services.AddHostedService<DemoSeeder>();
 
         services.AddOpenApi();
         return builder;
@@ -39,7 +51,13 @@ internal static class HostComposition
     public static WebApplication MapTelephony(this WebApplication app)
     {
         app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAccessDeniedAudit();
+        app.UseAuthorization();
         app.MapHealth();
+        app.MapSessions();
+        app.MapAudit();
+        app.MapPages();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

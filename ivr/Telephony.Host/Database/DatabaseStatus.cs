@@ -4,6 +4,7 @@ namespace Telephony.Host.Database;
 public sealed class DatabaseStatus(string description)
 {
     private volatile string? _lastError = "not yet connected";
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _schemaReady;
 
     /// <summary>"embedded PostgreSQL 15 at …" or "external PostgreSQL at host:port/db".</summary>
@@ -13,10 +14,14 @@ public sealed class DatabaseStatus(string description)
 
     public string? LastError => _lastError;
 
+    /// <summary>Completes once the schema is up to date; work that needs the tables awaits it.</summary>
+    public Task WhenReady => _ready.Task;
+
     public void MarkReady()
     {
         _schemaReady = true;
         _lastError = null;
+        _ready.TrySetResult();
     }
 
     public void MarkFailed(string error) => _lastError = error;

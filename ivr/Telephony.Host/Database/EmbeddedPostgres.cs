@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Telephony.Host.Database;
 
@@ -141,8 +140,8 @@ internal sealed class EmbeddedPostgres : IAsyncDisposable
         }
         else if (!info.Exists && !await PostgresCanTraverseAsync(Path.GetDirectoryName(directory)!, cancellationToken))
         {
-            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(directory)))[..12];
-            target = Path.Combine("/var/lib/telephony/clusters", hash);
+            // A fresh name each time: a cluster whose data directory was deleted must not be picked up again.
+            target = Path.Combine("/var/lib/telephony/clusters", Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(target);
             Directory.CreateSymbolicLink(directory, target);
         }
@@ -155,7 +154,7 @@ internal sealed class EmbeddedPostgres : IAsyncDisposable
 
     private static async Task<bool> PostgresCanTraverseAsync(string directory, CancellationToken cancellationToken)
     {
-        var result = await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-x", directory, "-a", "-w", directory], cancellationToken);
+        var result = await RunProcessAsync("runuser", ["-u", "postgres", "--", "test", "-x", directory], cancellationToken);
         return result.ExitCode == 0;
     }
 
