@@ -41,12 +41,7 @@ public sealed class SignInPageTests(DemoHostFixture demo, BrowserFixture browser
     [Fact]
     public async Task Agent_opening_the_audit_page_is_shown_access_denied()
     {
-        var page = await browser.NewPageAsync(demo.BaseUrl);
-        await page.GotoAsync("/login?lang=az");
-        await page.FillAsync("#username", "agent1003");
-        await page.FillAsync("#password", demo.PasswordOf("agent1003"));
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        var page = await SignInAsync("agent1003", "az");
 
         await page.GotoAsync("/admin/audit");
 
@@ -57,12 +52,7 @@ public sealed class SignInPageTests(DemoHostFixture demo, BrowserFixture browser
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        var page = await browser.NewPageAsync(demo.BaseUrl);
-        await page.GotoAsync("/login");
-        await page.FillAsync("#username", "supervisor");
-        await page.FillAsync("#password", demo.PasswordOf("supervisor"));
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        var page = await SignInAsync("supervisor", "en");
 
         await page.ClickAsync("#signout");
         await page.WaitForURLAsync("**/login");
@@ -70,5 +60,16 @@ public sealed class SignInPageTests(DemoHostFixture demo, BrowserFixture browser
 
         Assert.Contains("/login", page.Url, StringComparison.Ordinal);
         Assert.NotNull(response);
+    }
+
+    private async Task<IPage> SignInAsync(string user, string language)
+    {
+        var page = await browser.NewPageAsync(demo.BaseUrl);
+        await page.GotoAsync("/login?lang=" + language);
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", demo.PasswordOf(user));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        return page;
     }
 }
