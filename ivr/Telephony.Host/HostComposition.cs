@@ -3,7 +3,8 @@ using Npgsql;
 using Prometheus;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
-using Telephony.Host.Database.Migrations;
+using Telephony.Acd.Store;
+using Telephony.Data.Migrations;
 using Telephony.Host.Audit;
 using Telephony.Host.Demo;
 using Telephony.Host.Health;
@@ -37,6 +38,7 @@ internal static class HostComposition
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
+        services.AddSingleton(AcdStoreSchema.Migrations);
 
         services.AddTelephonyAuthentication();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));

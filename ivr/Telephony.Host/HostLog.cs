@@ -6,9 +6,6 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Database: {Description}")]
     public static partial void DatabaseChosen(ILogger logger, string description);
 
-    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Applied migration {Component} {Version:D4}_{Name}")]
-    public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
-
     [LoggerMessage(EventId = 9003, Level = LogLevel.Warning, Message = "Database not ready ({Reason}); retrying in {RetrySeconds} s")]
     public static partial void DatabaseNotReady(ILogger logger, string reason, int retrySeconds);
 

@@ -1,4 +1,4 @@
-using Telephony.Host.Database.Migrations;
+using Telephony.Data.Migrations;
 
 namespace Telephony.Host.Database;
 

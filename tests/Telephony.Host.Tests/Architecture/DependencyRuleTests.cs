@@ -14,8 +14,10 @@ public sealed class DependencyRuleTests
         ["Telephony.Asterisk"] = ["Telephony.Calls"],
         ["Telephony.Ivr"] = ["Telephony.Calls"],
         ["Telephony.Acd"] = [],
+        ["Telephony.Acd.Store"] = ["Telephony.Acd", "Telephony.Data"],
+        ["Telephony.Data"] = [],
         ["Telephony.Recording"] = ["Telephony.Media"],
-        ["Telephony.Reports"] = [],
+        ["Telephony.Reports"] = ["Telephony.Data"],
     };
 
     private static readonly string[] ForbiddenInStackLibraries = ["Npgsql", "Dapper", "Microsoft.AspNetCore"];

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Telephony.Host.Database.Migrations;
+using Telephony.Data.Migrations;
 using Telephony.TestKit.Postgres;
 
 namespace Telephony.Host.Tests.Database;

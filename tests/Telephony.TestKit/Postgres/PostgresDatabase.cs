@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Telephony.Data.Migrations;
 using Xunit;
 
 namespace Telephony.TestKit.Postgres;
@@ -18,6 +20,10 @@ public sealed class PostgresDatabase : IAsyncLifetime
         ConnectionString = await server.CreateDatabaseAsync(GetType().Name + Guid.NewGuid().ToString("N")[..6]);
         _dataSource = NpgsqlDataSource.Create(ConnectionString);
     }
+
+    /// <summary>Applies a component's migrations to this database, as the host does at start.</summary>
+    public Task<int> MigrateAsync(IReadOnlyList<Migration> migrations) =>
+        new MigrationRunner(DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(migrations, CancellationToken.None);
 
     public async Task DisposeAsync()
     {

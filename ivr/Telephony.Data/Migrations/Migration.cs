@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Telephony.Host.Database.Migrations;
+namespace Telephony.Data.Migrations;
 
 /// <summary>One SQL script of one component, applied once, in version order within its component.</summary>
 public sealed record Migration(string Component, int Version, string Name, string Sql)

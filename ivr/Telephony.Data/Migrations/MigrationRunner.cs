@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Telephony.Host.Database.Migrations;
+namespace Telephony.Data.Migrations;
 
 /// <summary>
 /// Applies components' migrations in order, each in its own transaction, recording them in <c>schema_migrations</c>.
@@ -44,7 +45,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 }
 
                 await ApplyOneAsync(connection, migration, cancellationToken);
-                HostLog.MigrationApplied(logger, migration.Component, migration.Version, migration.Name);
+                DataLog.MigrationApplied(logger, migration.Component, migration.Version, migration.Name);
                 count++;
             }
 

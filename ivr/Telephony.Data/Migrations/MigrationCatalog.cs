@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
-namespace Telephony.Host.Database.Migrations;
+namespace Telephony.Data.Migrations;
 
 /// <summary>
 /// Finds a component's migrations: SQL files embedded from its <c>Migrations</c> folder, named <c>NNNN_what_it_does.sql</c>.
