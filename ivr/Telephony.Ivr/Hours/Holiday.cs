@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Telephony.Ivr.Model;
 
 namespace Telephony.Ivr.Hours;
@@ -18,6 +19,7 @@ public sealed record Holiday
     /// <summary>Where the date comes from or why the day is off (e.g. "weekend moved by Labour Code art. 105.5").</summary>
     public string? Note { get; init; }
 
+    [JsonIgnore]
     public DateOnly LastDay => To ?? From;
 
     public bool Covers(DateOnly date) => date >= From && date <= LastDay;

@@ -51,7 +51,7 @@ public sealed class HoursEvaluator
         var time = TimeOnly.FromDateTime(local.DateTime);
         foreach (var hours in _weekly)
         {
-            if (hours.Days.Contains(local.DayOfWeek) && time >= hours.Open && time < hours.Close)
+            if (hours.Days.Contains(local.DayOfWeek) && hours.Covers(time))
             {
                 return HoursStatus.Open;
             }

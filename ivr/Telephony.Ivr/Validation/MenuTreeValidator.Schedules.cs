@@ -60,7 +60,7 @@ public sealed partial class MenuTreeValidator
                 fault(FaultKind.InvalidHours, $"Opening hours {hours.Open:HH\\:mm}–{hours.Close:HH\\:mm} apply to no day.");
             }
 
-            if (hours.Open >= hours.Close)
+            if (hours.Open.ToTimeSpan() >= hours.CloseOffset)
             {
                 fault(FaultKind.InvalidHours, $"Opening time {hours.Open:HH\\:mm} is not before closing time {hours.Close:HH\\:mm}.");
                 continue;
@@ -82,7 +82,7 @@ public sealed partial class MenuTreeValidator
             var sorted = list.OrderBy(h => h.Open).ToList();
             for (var i = 1; i < sorted.Count; i++)
             {
-                if (sorted[i].Open < sorted[i - 1].Close)
+                if (sorted[i].Open.ToTimeSpan() < sorted[i - 1].CloseOffset)
                 {
                     fault(FaultKind.OverlappingHours,
                         $"On {day} the intervals {sorted[i - 1].Open:HH\\:mm}–{sorted[i - 1].Close:HH\\:mm} and {sorted[i].Open:HH\\:mm}–{sorted[i].Close:HH\\:mm} overlap.");

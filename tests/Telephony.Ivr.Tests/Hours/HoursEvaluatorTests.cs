@@ -145,6 +145,19 @@ public sealed class HoursEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_close_at_0000_means_midnight_at_the_end_of_the_day()
+    {
+        var evening = new WeeklyHours { Days = [DayOfWeek.Monday], Open = new TimeOnly(22, 0), Close = TimeOnly.MinValue };
+        var evaluator = new HoursEvaluator(
+            new HoursSchedule { TimeZone = "Asia/Baku", Weekly = [evening] },
+            new Dictionary<string, HolidayCalendar>());
+
+        Assert.Equal(HoursState.Open, evaluator.Evaluate(new DateTimeOffset(2026, 11, 23, 23, 59, 59, Baku)).State);
+        Assert.Equal(HoursState.Closed, evaluator.Evaluate(new DateTimeOffset(2026, 11, 24, 0, 0, 0, Baku)).State);
+        Assert.Equal(HoursState.Closed, evaluator.Evaluate(new DateTimeOffset(2026, 11, 23, 21, 59, 59, Baku)).State);
+    }
+
+    [Fact]
     public void Constructor_unknown_calendar_throws()
     {
         var schedule = new HoursSchedule { TimeZone = "Asia/Baku", Weekly = [WorkingWeek], HolidayCalendars = ["missing"] };
