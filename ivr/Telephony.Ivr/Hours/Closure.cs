@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Telephony.Ivr.Model;
 
 namespace Telephony.Ivr.Hours;
@@ -10,5 +11,5 @@ public sealed record Closure
     public required DateTimeOffset To { get; init; }
 
     /// <summary>Reason per language, for the admin pages and, where the tree says so, for the caller.</summary>
-    public IReadOnlyDictionary<Language, string> Name { get; set; } = new Dictionary<Language, string>();
+    public IReadOnlyDictionary<Language, string> Name { get; set; } = ReadOnlyDictionary<Language, string>.Empty;
 }

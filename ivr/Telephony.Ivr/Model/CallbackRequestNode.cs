@@ -23,7 +23,7 @@ public sealed record CallbackRequestNode : IvrNode
     /// <summary>Asks for the other number.</summary>
     public required IReadOnlyDictionary<Language, PromptContent> OtherNumberPrompt { get; init; }
 
-    /// <summary>Regular expression a typed callback number must match.</summary>
+    /// <summary>Regular expression a typed callback number must match as a whole (see <see cref="DigitPattern"/>).</summary>
     public required string NumberPattern { get; init; }
 
     /// <summary>Node after the request is registered (e.g. a thank-you and hang up).</summary>

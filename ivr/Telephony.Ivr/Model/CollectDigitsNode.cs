@@ -12,7 +12,7 @@ public sealed record CollectDigitsNode : IvrNode
 
     public int MaxLength { get; set; } = 20;
 
-    /// <summary>Regular expression the whole input must match (anchored by the interpreter); null accepts any digits.</summary>
+    /// <summary>Regular expression the whole input must match (see <see cref="DigitPattern"/>); null accepts any digits.</summary>
     public string? Pattern { get; init; }
 
     /// <summary>Key that ends the input early; null when input ends only at <see cref="MaxLength"/> or inter-digit timeout.</summary>

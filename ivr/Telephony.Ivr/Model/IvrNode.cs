@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
 
 namespace Telephony.Ivr.Model;
@@ -34,7 +35,7 @@ public abstract record IvrNode
     public string? Title { get; init; }
 
     /// <summary>The prompt per language. Nodes that say nothing (goTo, hoursBranch) leave it empty.</summary>
-    public IReadOnlyDictionary<Language, PromptContent> Prompt { get; set; } = EmptyPrompt;
+    public IReadOnlyDictionary<Language, PromptContent> Prompt { get; set; } = ReadOnlyDictionary<Language, PromptContent>.Empty;
 
     /// <summary>Seconds to wait for the first digit after the prompt ends.</summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
@@ -62,8 +63,6 @@ public abstract record IvrNode
     /// <summary>True when the node must have a prompt in every enabled language.</summary>
     [JsonIgnore]
     public virtual bool RequiresPrompt => true;
-
-    internal static IReadOnlyDictionary<Language, PromptContent> EmptyPrompt { get; } = new Dictionary<Language, PromptContent>();
 
     /// <summary>Every node this one can lead to, including the retries-exhausted target.</summary>
     public IEnumerable<NodeLink> Links()

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Text.Json.Serialization;
 using Telephony.Ivr.Hours;
 
@@ -39,7 +40,7 @@ public sealed record MenuTree
     public IReadOnlyList<string> TransferAllowlist { get; set; } = [];
 
     /// <summary>Schedules by id, for hours-branch nodes.</summary>
-    public IReadOnlyDictionary<string, HoursSchedule> Schedules { get; set; } = new Dictionary<string, HoursSchedule>();
+    public IReadOnlyDictionary<string, HoursSchedule> Schedules { get; set; } = ReadOnlyDictionary<string, HoursSchedule>.Empty;
 
     /// <summary>Nodes by id.</summary>
     public required IReadOnlyDictionary<string, IvrNode> Nodes { get; init; }

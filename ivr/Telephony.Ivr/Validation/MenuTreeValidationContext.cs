@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Telephony.Ivr.Hours;
 
 namespace Telephony.Ivr.Validation;
@@ -9,7 +10,7 @@ public sealed record MenuTreeValidationContext
 
     public required IReadOnlyCollection<string> Skills { get; init; }
 
-    public IReadOnlyDictionary<string, HolidayCalendar> HolidayCalendars { get; init; } = new Dictionary<string, HolidayCalendar>();
+    public IReadOnlyDictionary<string, HolidayCalendar> HolidayCalendars { get; init; } = ReadOnlyDictionary<string, HolidayCalendar>.Empty;
 
     /// <summary>Transfer numbers allowed by the server's configuration in addition to the tree's own allowlist.</summary>
     public IReadOnlyCollection<string> TransferAllowlist { get; init; } = [];

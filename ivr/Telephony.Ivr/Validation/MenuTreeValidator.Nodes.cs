@@ -124,7 +124,7 @@ public sealed partial class MenuTreeValidator
             check.Fault(FaultKind.InvalidSetting, $"Lengths {collect.MinLength}–{collect.MaxLength} must satisfy 1 ≤ minLength ≤ maxLength ≤ {MaxDigits}.");
         }
 
-        if (collect.Pattern is not null && !TryCompile(collect.Pattern, out var error))
+        if (collect.Pattern is not null && TryCompile(collect.Pattern, out var error) is null)
         {
             check.Fault(FaultKind.InvalidPattern, $"pattern '{collect.Pattern}' does not compile: {error}");
         }
@@ -170,9 +170,14 @@ public sealed partial class MenuTreeValidator
     {
         CheckQueueAndSkills(callback.Queue, callback.Skills, callback.LanguageSkill, check);
         CheckKeys([callback.ConfirmKey, callback.OtherNumberKey], check);
-        if (!TryCompile(callback.NumberPattern, out var error))
+        var pattern = TryCompile(callback.NumberPattern, out var error);
+        if (pattern is null)
         {
             check.Fault(FaultKind.InvalidPattern, $"numberPattern '{callback.NumberPattern}' does not compile: {error}");
+        }
+        else if (Array.Find(InternationalSamples, pattern.IsMatch) is { } sample)
+        {
+            check.Fault(FaultKind.InvalidPattern, $"numberPattern '{callback.NumberPattern}' accepts the international number {sample}; callbacks must stay domestic.");
         }
     }
 

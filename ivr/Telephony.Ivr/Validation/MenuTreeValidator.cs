@@ -13,7 +13,8 @@ public sealed partial class MenuTreeValidator
     public const int MaxRetries = 10;
     public const int MaxDigits = 64;
 
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+    /// <summary>International numbers dialled with the 00 prefix; a callback pattern that accepts one invites toll fraud.</summary>
+    private static readonly string[] InternationalSamples = ["0088212345678", "00441234567890", "0012125550100", "008821234567890"];
 
     private readonly MenuTreeValidationContext _context;
     private readonly HashSet<string> _queues;
@@ -135,18 +136,17 @@ public sealed partial class MenuTreeValidator
         }
     }
 
-    private static bool TryCompile(string pattern, out string error)
+    private static Regex? TryCompile(string pattern, out string error)
     {
         try
         {
-            _ = new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout);
             error = string.Empty;
-            return true;
+            return DigitPattern.Compile(pattern);
         }
         catch (ArgumentException ex)
         {
             error = ex.Message;
-            return false;
+            return null;
         }
     }
 

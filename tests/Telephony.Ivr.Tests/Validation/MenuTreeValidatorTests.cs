@@ -322,6 +322,19 @@ public sealed class MenuTreeValidatorTests
         Assert.Equal((FaultKind.InvalidPattern, "callback"), (fault.Kind, fault.NodeId));
     }
 
+    [Theory]
+    [InlineData("[0-9]+")]
+    [InlineData("0[0-9]{9,14}")]
+    public void Validate_callback_number_pattern_accepting_international_numbers_is_reported(string pattern)
+    {
+        var tree = _tree.WithNode("callback", _tree.Node<CallbackRequestNode>("callback") with { NumberPattern = pattern });
+
+        var fault = Assert.Single(ValidTree.Validate(tree));
+
+        Assert.Equal((FaultKind.InvalidPattern, "callback"), (fault.Kind, fault.NodeId));
+        Assert.Contains("international", fault.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_collect_min_length_above_max_is_reported()
     {
