@@ -86,6 +86,23 @@ public sealed class MenuTreeSchemaTests
             tree.Nodes.Values.Select(n => n.Kind).Distinct().Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void Schema_enums_match_model_enums()
+    {
+        Assert.Equal(Enum.GetValues<Language>().Select(l => l.Code()), EnumValues(Defs.GetProperty("language")));
+        Assert.Equal(Enum.GetValues<SayAs>().Select(CamelCase), EnumValues(Defs.GetProperty("sayNode").GetProperty("properties").GetProperty("as")));
+        Assert.Equal(Enum.GetValues<Gender>().Select(CamelCase), EnumValues(Defs.GetProperty("sayNode").GetProperty("properties").GetProperty("gender")));
+        Assert.Equal(
+            Enum.GetValues<DayOfWeek>().Select(CamelCase).Order(StringComparer.Ordinal),
+            EnumValues(Defs.GetProperty("weeklyHours").GetProperty("properties").GetProperty("days").GetProperty("items")).Order(StringComparer.Ordinal));
+    }
+
+    private static IEnumerable<string> EnumValues(JsonElement definition) =>
+        definition.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToList();
+
+    private static string CamelCase<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
     private static void AssertSameProperties(JsonElement definition, JsonTypeInfo typeInfo, string what, params string[] extra)
     {
         var schemaNames = definition.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToList();

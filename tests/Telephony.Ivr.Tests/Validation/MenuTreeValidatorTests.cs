@@ -116,6 +116,26 @@ public sealed class MenuTreeValidatorTests
     }
 
     [Fact]
+    public void Validate_queue_overflow_message_back_to_queue_is_a_loop_without_input()
+    {
+        var tree = _tree
+            .WithNode("queue", _tree.Node<QueueNode>("queue") with { Overflow = "stillBusy" })
+            .WithNode("stillBusy", new PlayMessageNode { Prompt = ValidTree.Prompt("Gözləyin", "Ожидайте"), Next = "queue" });
+
+        var fault = Assert.Single(ValidTree.Validate(tree));
+
+        Assert.Equal(FaultKind.LoopWithoutInput, fault.Kind);
+    }
+
+    [Fact]
+    public void Validate_queue_overflow_to_menu_returning_to_queue_is_allowed()
+    {
+        var tree = _tree.WithNode("offer", _tree.Node<MenuNode>("offer") with { OnRetriesExhausted = "queue" });
+
+        Assert.Empty(ValidTree.Validate(tree));
+    }
+
+    [Fact]
     public void Validate_unknown_queue_is_reported()
     {
         var tree = _tree.WithNode("queue", _tree.Node<QueueNode>("queue") with { Queue = "nope" });
