@@ -40,6 +40,12 @@ public interface ICall
     /// <summary>Collects DTMF digits (RFC 4733, SIP INFO, or in-band where enabled) until a count, a terminator or a timeout.</summary>
     Task<DigitsResult> CollectDigitsAsync(DigitCollectionOptions options, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records what the caller says into a WAV file (voicemail, a spoken appeal) until the maximum duration, a stop digit,
+    /// or the end of the call. The file is 8 kHz mono PCM and complete even when the caller hangs up mid-way.
+    /// </summary>
+    Task<RecordResult> RecordAsync(string path, RecordOptions options, CancellationToken cancellationToken);
+
     /// <summary>Loops the music until <see cref="StopMusicOnHoldAsync"/>, a bridge, or the end of the call.</summary>
     Task StartMusicOnHoldAsync(AudioSource music, CancellationToken cancellationToken);
 
