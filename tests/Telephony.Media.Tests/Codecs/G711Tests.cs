@@ -1,6 +1,5 @@
 using System.Globalization;
 using Telephony.Media.Codecs;
-using Telephony.Media.Tests.TestData;
 
 namespace Telephony.Media.Tests.Codecs;
 

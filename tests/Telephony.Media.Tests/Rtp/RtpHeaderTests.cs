@@ -1,6 +1,5 @@
 using System.Globalization;
 using Telephony.Media.Rtp;
-using Telephony.Media.Tests.TestData;
 
 namespace Telephony.Media.Tests.Rtp;
 

@@ -167,4 +167,18 @@ public sealed class WavWriterReaderTests
     {
         Assert.Throws<InvalidDataException>(() => WavReader.Open(new MemoryStream("RIFF\0\0"u8.ToArray())));
     }
+
+    [Fact]
+    public void G711_header_matches_the_one_sox_writes()
+    {
+        // speech-en-8k-mulaw.wav was written by SoX; our writer must produce the same 58-byte header.
+        var soxFile = File.ReadAllBytes(TestDataFiles.PathOf("speech-en-8k-mulaw.wav"));
+        using var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, new WavFormat(WavEncoding.MuLaw, 8000, 1), leaveOpen: true))
+        {
+            writer.Write(soxFile.AsSpan(58));
+        }
+
+        Assert.Equal(soxFile, stream.ToArray());
+    }
 }

@@ -1,4 +1,4 @@
-namespace Telephony.Media.Tests.TestData;
+namespace Telephony.Media.Tests;
 
 /// <summary>Locates and reads the data files copied next to the test assembly.</summary>
 internal static class TestDataFiles
