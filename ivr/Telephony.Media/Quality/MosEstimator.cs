@@ -1,3 +1,5 @@
+using Telephony.Media.Rtp;
+
 namespace Telephony.Media.Quality;
 
 /// <summary>
@@ -53,5 +55,19 @@ public static class MosEstimator
         }
 
         return 1 + (0.035 * r) + (r * (r - 60) * (100 - r) * 7e-6);
+    }
+
+    /// <summary>
+    /// Estimates quality of a received stream from its statistics: cumulative loss, current jitter and,
+    /// when RTCP gave a round-trip time, half of it as the one-way delay (otherwise
+    /// <paramref name="assumedOneWayDelay"/>).
+    /// </summary>
+    public static MosEstimate FromStatistics(RtpSourceStatistics statistics, TimeSpan? roundTripTime, int ptimeMilliseconds = 20, TimeSpan? assumedOneWayDelay = null)
+    {
+        ArgumentNullException.ThrowIfNull(statistics);
+        var expected = statistics.Expected;
+        var lossPercent = expected <= 0 ? 0 : Math.Max(0, statistics.CumulativeLost) * 100.0 / expected;
+        var oneWay = roundTripTime is { } rtt ? rtt / 2 : assumedOneWayDelay ?? TimeSpan.FromMilliseconds(20);
+        return Estimate(lossPercent, statistics.JitterMilliseconds, oneWay.TotalMilliseconds, ptimeMilliseconds);
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Telephony.Media.Rtcp;
 
 namespace Telephony.Media.Rtp;
 
@@ -123,4 +124,11 @@ public sealed class RtpSender
         OctetCount = unchecked(OctetCount + (uint)payload.Length);
         return headerLength + payload.Length;
     }
+
+    /// <summary>
+    /// The sender information for an SR sent at <paramref name="wallClock"/>, when the stream's clock
+    /// reads <paramref name="rtpTimestamp"/> (the timestamp a packet sampled at that instant would carry).
+    /// </summary>
+    public RtcpSenderInfo CreateSenderInfo(DateTimeOffset wallClock, uint rtpTimestamp) =>
+        new(NtpTimestamp.FromDateTimeOffset(wallClock), rtpTimestamp, PacketCount, OctetCount);
 }

@@ -1,4 +1,5 @@
 using Telephony.Media.Quality;
+using Telephony.Media.Rtp;
 
 namespace Telephony.Media.Tests.Quality;
 
@@ -40,5 +41,21 @@ public sealed class MosEstimatorTests
     {
         Assert.Equal(1, MosEstimator.Estimate(100, 500, 2000).Mos);
         Assert.Equal(4.5, MosEstimator.MosFromR(120));
+    }
+
+    [Fact]
+    public void From_statistics_uses_loss_jitter_and_half_the_round_trip()
+    {
+        var statistics = new RtpSourceStatistics(1, 0);
+        for (var i = 0; i <= 100; i++)
+        {
+            if (i % 20 != 7)
+            {
+                statistics.Update((ushort)i, (uint)(i * 160), TimeSpan.FromMilliseconds(20 * i));
+            }
+        }
+
+        var estimate = MosEstimator.FromStatistics(statistics, TimeSpan.FromMilliseconds(100));
+        Assert.Equal(MosEstimator.Estimate(5, 0, 50).Mos, estimate.Mos, 6);
     }
 }

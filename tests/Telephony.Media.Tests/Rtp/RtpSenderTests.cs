@@ -86,4 +86,19 @@ public sealed class RtpSenderTests
         var b = RtpSender.CreateRandom(0);
         Assert.False(a.Ssrc == b.Ssrc && a.NextSequence == b.NextSequence && a.NextTimestamp == b.NextTimestamp);
     }
+
+    [Fact]
+    public void Sender_info_carries_counters_and_ntp_time()
+    {
+        var sender = new RtpSender(1, 0, 0, 0);
+        Send(sender);
+        Send(sender);
+        var time = new DateTimeOffset(2026, 11, 27, 17, 0, 0, TimeSpan.Zero);
+        var info = sender.CreateSenderInfo(time, 320);
+
+        Assert.Equal(2u, info.PacketCount);
+        Assert.Equal(320u, info.OctetCount);
+        Assert.Equal(320u, info.RtpTimestamp);
+        Assert.Equal(time, Telephony.Media.Rtcp.NtpTimestamp.ToDateTimeOffset(info.NtpTimestamp));
+    }
 }
