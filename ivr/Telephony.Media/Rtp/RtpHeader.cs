@@ -210,4 +210,26 @@ public readonly record struct RtpHeader
 
         return length;
     }
+
+    /// <summary>
+    /// Pads a finished packet of <paramref name="packetLength"/> bytes with <paramref name="paddingLength"/>
+    /// octets (1–255, the last holding the count) and sets the P bit, e.g. to align for encryption.
+    /// Returns the new packet length.
+    /// </summary>
+    public static int AppendPadding(Span<byte> packet, int packetLength, int paddingLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(packetLength, FixedSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(paddingLength);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(paddingLength, byte.MaxValue);
+        var length = packetLength + paddingLength;
+        if (packet.Length < length)
+        {
+            throw new ArgumentException("The buffer has no room for the padding.", nameof(packet));
+        }
+
+        packet.Slice(packetLength, paddingLength - 1).Clear();
+        packet[length - 1] = (byte)paddingLength;
+        packet[0] |= 0x20;
+        return length;
+    }
 }

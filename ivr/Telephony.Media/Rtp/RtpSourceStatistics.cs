@@ -37,7 +37,10 @@ public sealed class RtpSourceStatistics
     private TimeSpan _lastSenderReportArrival;
     private bool _hasSenderReport;
 
-    /// <summary>Starts statistics for a source first seen with <paramref name="firstSequence"/>.</summary>
+    /// <summary>
+    /// Starts statistics for a source first seen with <paramref name="firstSequence"/>; then pass
+    /// that same first packet to <see cref="Update"/>, which opens probation (RFC 3550 A.1).
+    /// </summary>
     public RtpSourceStatistics(uint ssrc, ushort firstSequence, int clockRate = 8000)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clockRate);

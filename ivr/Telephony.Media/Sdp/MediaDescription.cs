@@ -42,10 +42,19 @@ public sealed record MediaDescription
     public bool HasAttribute(string name) => Attributes.Any(a => a.Name == name);
 
     /// <summary>The payload type numbers among the formats (non-numeric formats are skipped).</summary>
-    public IEnumerable<byte> PayloadTypes => Formats
-        .Select(f => byte.TryParse(f, NumberStyles.None, CultureInfo.InvariantCulture, out var pt) && pt <= 127 ? (int)pt : -1)
-        .Where(pt => pt >= 0)
-        .Select(pt => (byte)pt);
+    public IEnumerable<byte> PayloadTypes
+    {
+        get
+        {
+            foreach (var format in Formats)
+            {
+                if (byte.TryParse(format, NumberStyles.None, CultureInfo.InvariantCulture, out var payloadType) && payloadType <= 127)
+                {
+                    yield return payloadType;
+                }
+            }
+        }
+    }
 
     /// <summary>The rtpmap for a payload type, or null when absent.</summary>
     public SdpRtpMap? RtpMap(byte payloadType)

@@ -130,9 +130,12 @@ public static class SdpNegotiator
         }
 
         var offeredTypes = offered.PayloadTypes.ToHashSet();
-        if (answered.PayloadTypes.FirstOrDefault(pt => !offeredTypes.Contains(pt), byte.MaxValue) is var stray && stray != byte.MaxValue)
+        foreach (var payloadType in answered.PayloadTypes)
         {
-            return Invalid($"the answer uses payload type {stray}, which we did not offer");
+            if (!offeredTypes.Contains(payloadType))
+            {
+                return Invalid($"the answer uses payload type {payloadType}, which we did not offer");
+            }
         }
 
         if (ChooseCodec(answered, local.Codecs) is not { } codec)

@@ -81,4 +81,19 @@ public sealed class RtpHeaderTests
         Assert.Throws<ArgumentException>(() => header.Write(new byte[11]));
         Assert.Throws<ArgumentException>(() => header.Write(new byte[40], [], [1, 2, 3]));
     }
+
+    [Fact]
+    public void Appended_padding_is_parsed_back_and_excluded_from_payload()
+    {
+        var buffer = new byte[32];
+        var length = new RtpHeader(0, 1, 2, 3).Write(buffer);
+        buffer[length++] = 0x7F;
+        length = RtpHeader.AppendPadding(buffer, length, 3);
+
+        Assert.Equal(16, length);
+        Assert.Equal(RtpParseError.None, RtpHeader.TryParse(buffer.AsSpan(0, length), out var header));
+        Assert.True(header.Padding);
+        Assert.Equal(3, header.PaddingLength);
+        Assert.Equal(new byte[] { 0x7F }, header.PayloadOf(buffer.AsSpan(0, length)).ToArray());
+    }
 }
