@@ -212,8 +212,9 @@ public sealed class MediaTickScheduler : IDisposable
                 // Sleep overshoots by up to about a millisecond; wake early and spin the rest.
                 Thread.Sleep(wait - spinThreshold);
             }
-            else if (wait > TimeSpan.Zero)
+            else if (wait > TimeSpan.Zero && !Thread.Yield())
             {
+                // Nothing else wants the core: spin briefly rather than give up the timeslice.
                 Thread.SpinWait(20);
             }
         }
