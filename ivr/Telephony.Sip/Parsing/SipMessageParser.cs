@@ -117,6 +117,13 @@ public sealed partial class SipMessageParser
         {
             if (pos >= span.Length)
             {
+                if (!stream && pos > messageStart)
+                {
+                    // A datagram that ends right after a header line lacks only the empty line: take it as the end of the headers.
+                    bodyStart = pos;
+                    return SipParseStatus.Complete;
+                }
+
                 return NeedMore(span.Length - messageStart, stream, out rejection);
             }
 
@@ -134,7 +141,7 @@ public sealed partial class SipMessageParser
                     : Reject(new SipRejection(first == '\r' ? SipRejectReason.MalformedLineEnding : SipRejectReason.MalformedHeaderLine), out rejection);
             }
 
-            var lineEnd = FindFoldedLineEnd(span, pos);
+            var lineEnd = FindFoldedLineEnd(span, pos, stream);
             if (lineEnd < 0)
             {
                 return NeedMore(span.Length - messageStart, stream, out rejection);
@@ -181,7 +188,7 @@ public sealed partial class SipMessageParser
     }
 
     /// <summary>The LF that ends the header line at <paramref name="pos"/>, following folded continuation lines; -1 if more input is needed.</summary>
-    private static int FindFoldedLineEnd(ReadOnlySpan<byte> span, int pos)
+    private static int FindFoldedLineEnd(ReadOnlySpan<byte> span, int pos, bool stream)
     {
         var lineFeed = span[pos..].IndexOf((byte)'\n');
         if (lineFeed < 0)
@@ -194,7 +201,7 @@ public sealed partial class SipMessageParser
         {
             if (lineFeed + 1 >= span.Length)
             {
-                return -1;
+                return stream ? -1 : lineFeed;
             }
 
             if (span[lineFeed + 1] is not ((byte)' ' or (byte)'\t'))

@@ -121,7 +121,7 @@ internal static class SipMessageValidator
 
     private static int MethodLength(SipRequest request) => request.Bytes.Span.IndexOf((byte)' ');
 
-    /// <summary>callid = word [ "@" word ]: no whitespace, quotes or angle brackets.</summary>
+    /// <summary>callid = word [ "@" word ]; word admits most printable ASCII (quotes and brackets too), never LWS or commas.</summary>
     private static bool IsCallId(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty)
@@ -131,7 +131,7 @@ internal static class SipMessageValidator
 
         foreach (var c in value)
         {
-            if (c <= ' ' || c >= 0x7F || c is (byte)'"' or (byte)'<' or (byte)'>' or (byte)',')
+            if (c <= ' ' || c >= 0x7F || c == ',')
             {
                 return false;
             }
