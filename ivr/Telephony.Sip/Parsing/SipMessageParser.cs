@@ -164,7 +164,7 @@ public sealed partial class SipMessageParser
                 return Reject(new SipRejection(SipRejectReason.MalformedHeaderLine), out rejection);
             }
 
-            if (count == scratch.Length)
+            if (count == _options.MaxHeaderCount)
             {
                 return Reject(new SipRejection(SipRejectReason.TooManyHeaders), out rejection);
             }
