@@ -81,6 +81,8 @@ public abstract partial class SipMessage
         return -1;
     }
 
+    internal SipHeaderKind KindAt(int index) => _headers[index].Kind;
+
     internal ReadOnlySpan<byte> ValueSpan(int index) => _bytes.Span.Slice(_headers[index].ValueStart, _headers[index].ValueLength);
 
     internal ReadOnlyMemory<byte> ValueMemory(int index) => _bytes.Slice(_headers[index].ValueStart, _headers[index].ValueLength);

@@ -27,8 +27,11 @@ public sealed class SipRequest : SipMessage
 
     /// <summary>The method token (the canonical name for known methods, the sent text for extensions).</summary>
     public string MethodName => _methodName ??= Method == SipMethod.Extension
-        ? Encoding.UTF8.GetString(Bytes.Span[.._methodLength])
+        ? Encoding.UTF8.GetString(MethodBytes)
         : SipMethods.GetName(Method);
+
+    /// <summary>The method token as sent.</summary>
+    public ReadOnlySpan<byte> MethodBytes => Bytes.Span[.._methodLength];
 
     public ReadOnlyMemory<byte> RequestUriBytes => Bytes.Slice(_uriStart, _uriLength);
 

@@ -147,11 +147,8 @@ public sealed partial class SipMessageParser
                 return NeedMore(span.Length - messageStart, stream, out rejection);
             }
 
-            var nameEnd = pos;
-            while (nameEnd < lineEnd && SipSyntax.IsTokenChar(span[nameEnd]))
-            {
-                nameEnd++;
-            }
+            var nameLength = SipSyntax.IndexOfNonToken(span[pos..lineEnd]);
+            var nameEnd = nameLength < 0 ? lineEnd : pos + nameLength;
 
             var colon = nameEnd;
             while (colon < lineEnd && span[colon] is (byte)' ' or (byte)'\t')

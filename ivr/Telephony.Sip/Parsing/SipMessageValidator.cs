@@ -9,11 +9,15 @@ namespace Telephony.Sip.Parsing;
 /// </summary>
 internal static class SipMessageValidator
 {
+    private static readonly int s_kindCount = Enum.GetValues<SipHeaderKind>().Length;
+
     private static readonly SipHeaderKind[] s_required =
         [SipHeaderKind.Via, SipHeaderKind.From, SipHeaderKind.To, SipHeaderKind.CallId, SipHeaderKind.CSeq];
 
     private static readonly SipHeaderKind[] s_single =
         [SipHeaderKind.From, SipHeaderKind.To, SipHeaderKind.CallId, SipHeaderKind.CSeq, SipHeaderKind.MaxForwards, SipHeaderKind.Expires];
+
+    private delegate bool SpanPredicate(ReadOnlySpan<byte> value);
 
     public static SipRejection Validate(SipMessage message, in StartLine startLine)
     {
@@ -22,9 +26,22 @@ internal static class SipMessageValidator
             return new SipRejection(startLine.DeferredFault);
         }
 
+        // One pass over the header table: first index and count of each kind.
+        Span<int> first = stackalloc int[s_kindCount];
+        Span<int> count = stackalloc int[s_kindCount];
+        first.Fill(-1);
+        for (var i = 0; i < message.HeaderCount; i++)
+        {
+            var kind = (int)message.KindAt(i);
+            if (count[kind]++ == 0)
+            {
+                first[kind] = i;
+            }
+        }
+
         foreach (var kind in s_required)
         {
-            if (message.IndexOf(kind, 0) < 0)
+            if (count[(int)kind] == 0)
             {
                 return new SipRejection(SipRejectReason.MissingHeader, kind);
             }
@@ -32,8 +49,7 @@ internal static class SipMessageValidator
 
         foreach (var kind in s_single)
         {
-            var first = message.IndexOf(kind, 0);
-            if (first >= 0 && message.IndexOf(kind, first + 1) >= 0)
+            if (count[(int)kind] > 1)
             {
                 return new SipRejection(SipRejectReason.DuplicateHeader, kind);
             }
@@ -44,53 +60,55 @@ internal static class SipMessageValidator
             return new SipRejection(SipRejectReason.InvalidRequestUri);
         }
 
-        var cseq = CheckCSeq(message);
+        var cseq = CheckCSeq(message, message.ValueSpan(first[(int)SipHeaderKind.CSeq]));
         if (cseq.Reason != SipRejectReason.None)
         {
             return cseq;
         }
 
-        if (!IsCallId(message.ValueSpan(message.IndexOf(SipHeaderKind.CallId, 0))))
+        if (!IsCallId(SipSyntax.TrimWhitespace(message.ValueSpan(first[(int)SipHeaderKind.CallId]))))
         {
             return Invalid(SipHeaderKind.CallId);
         }
 
-        if (!IsSingle(message, SipHeaderKind.From, static v => NameAddressParser.TryParse(v, out _)))
+        if (!NameAddressParser.TryParse(message.ValueSpan(first[(int)SipHeaderKind.From]), out _))
         {
             return Invalid(SipHeaderKind.From);
         }
 
-        if (!IsSingle(message, SipHeaderKind.To, static v => NameAddressParser.TryParse(v, out _)))
+        if (!NameAddressParser.TryParse(message.ValueSpan(first[(int)SipHeaderKind.To]), out _))
         {
             return Invalid(SipHeaderKind.To);
         }
 
-        if (!IsSingle(message, SipHeaderKind.MaxForwards, static v => SipSyntax.TryParseNumber(v, 255, out _)))
+        var maxForwards = first[(int)SipHeaderKind.MaxForwards];
+        if (maxForwards >= 0 && !SipSyntax.TryParseNumber(message.ValueSpan(maxForwards), 255, out _))
         {
             return Invalid(SipHeaderKind.MaxForwards);
         }
 
-        if (!IsSingle(message, SipHeaderKind.Expires, static v => SipSyntax.TryParseNumber(v, uint.MaxValue, out _)))
+        var expires = first[(int)SipHeaderKind.Expires];
+        if (expires >= 0 && !SipSyntax.TryParseNumber(message.ValueSpan(expires), uint.MaxValue, out _))
         {
             return Invalid(SipHeaderKind.Expires);
         }
 
-        if (!AreAll(message, SipHeaderKind.Via, static v => ViaParser.TryParse(v, out _)))
+        if (!AreAll(message, SipHeaderKind.Via, first, count, static v => ViaParser.TryParse(v, out _)))
         {
             return Invalid(SipHeaderKind.Via);
         }
 
-        if (!AreAll(message, SipHeaderKind.Contact, static v => SipSyntax.TrimWhitespace(v) is [(byte)'*'] || NameAddressParser.TryParse(v, out _)))
+        if (!AreAll(message, SipHeaderKind.Contact, first, count, static v => SipSyntax.TrimWhitespace(v) is [(byte)'*'] || NameAddressParser.TryParse(v, out _)))
         {
             return Invalid(SipHeaderKind.Contact);
         }
 
-        if (!AreAll(message, SipHeaderKind.Route, static v => NameAddressParser.TryParse(v, out _)))
+        if (!AreAll(message, SipHeaderKind.Route, first, count, static v => NameAddressParser.TryParse(v, out _)))
         {
             return Invalid(SipHeaderKind.Route);
         }
 
-        return !AreAll(message, SipHeaderKind.RecordRoute, static v => NameAddressParser.TryParse(v, out _))
+        return !AreAll(message, SipHeaderKind.RecordRoute, first, count, static v => NameAddressParser.TryParse(v, out _))
             ? Invalid(SipHeaderKind.RecordRoute)
             : default;
     }
@@ -104,22 +122,20 @@ internal static class SipMessageValidator
             && !(parts.Scheme is SipUriScheme.Sip or SipUriScheme.Sips && parts.Headers.IsPresent);
     }
 
-    private static SipRejection CheckCSeq(SipMessage message)
+    private static SipRejection CheckCSeq(SipMessage message, ReadOnlySpan<byte> value)
     {
-        if (!CSeqParser.TryParse(message.ValueSpan(message.IndexOf(SipHeaderKind.CSeq, 0)), out _, out var method))
+        if (!CSeqParser.TryParse(value, out _, out var method))
         {
             return Invalid(SipHeaderKind.CSeq);
         }
 
-        if (message is SipRequest request && !method.SequenceEqual(request.Bytes.Span[..MethodLength(request)]))
+        if (message is SipRequest request && !method.SequenceEqual(request.MethodBytes))
         {
             return new SipRejection(SipRejectReason.CSeqMethodMismatch, SipHeaderKind.CSeq);
         }
 
         return default;
     }
-
-    private static int MethodLength(SipRequest request) => request.Bytes.Span.IndexOf((byte)' ');
 
     /// <summary>callid = word [ "@" word ]; word admits most printable ASCII (quotes and brackets too), never LWS or commas.</summary>
     private static bool IsCallId(ReadOnlySpan<byte> value)
@@ -140,16 +156,17 @@ internal static class SipMessageValidator
         return true;
     }
 
-    private static bool IsSingle(SipMessage message, SipHeaderKind kind, SpanPredicate predicate)
+    private static bool AreAll(SipMessage message, SipHeaderKind kind, ReadOnlySpan<int> first, ReadOnlySpan<int> count, SpanPredicate predicate)
     {
-        var index = message.IndexOf(kind, 0);
-        return index < 0 || predicate(message.ValueSpan(index));
-    }
-
-    private static bool AreAll(SipMessage message, SipHeaderKind kind, SpanPredicate predicate)
-    {
-        for (var index = message.IndexOf(kind, 0); index >= 0; index = message.IndexOf(kind, index + 1))
+        var remaining = count[(int)kind];
+        for (var index = first[(int)kind]; remaining > 0; index++)
         {
+            if (message.KindAt(index) != kind)
+            {
+                continue;
+            }
+
+            remaining--;
             var rest = message.ValueSpan(index);
             do
             {
@@ -166,6 +183,4 @@ internal static class SipMessageValidator
 
         return true;
     }
-
-    private delegate bool SpanPredicate(ReadOnlySpan<byte> value);
 }

@@ -49,10 +49,8 @@ internal ref struct SipParameterReader
 
         _separatorPending = true;
         var nameStart = i;
-        while (i < s.Length && SipSyntax.IsTokenChar(s[i]))
-        {
-            i++;
-        }
+        var nameLength = SipSyntax.IndexOfNonToken(s[i..]);
+        i = nameLength < 0 ? s.Length : i + nameLength;
 
         if (i == nameStart)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Telephony.Sip.Parsing;
@@ -5,105 +6,52 @@ namespace Telephony.Sip.Parsing;
 /// <summary>Byte-level character classes and small scanners of the RFC 3261 grammar.</summary>
 internal static class SipSyntax
 {
-    private const byte Token = 1;
-    private const byte Unreserved = 2;
-    private const byte UserExtra = 4;
-    private const byte PasswordExtra = 8;
-    private const byte ParamExtra = 16;
-    private const byte HeaderExtra = 32;
-    private const byte HostChar = 64;
+    private const string Alphanumeric = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private const string UnreservedMarks = "-_.!~*'()";
 
-    private static readonly byte[] s_classes = BuildClasses();
+    // Vectorised membership tests for the hot validation paths; '%' is admitted here and its escapes checked separately.
+    private static readonly SearchValues<byte> s_token = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + "-.!%*_+`'~"));
+    private static readonly SearchValues<byte> s_user = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + UnreservedMarks + "%&=+$,;?/"));
+    private static readonly SearchValues<byte> s_password = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + UnreservedMarks + "%&=+$,"));
+    private static readonly SearchValues<byte> s_parameter = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + UnreservedMarks + "%[]/:&+$"));
+    private static readonly SearchValues<byte> s_header = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + UnreservedMarks + "%[]/?:+$"));
+    private static readonly SearchValues<byte> s_host = SearchValues.Create(Encoding.ASCII.GetBytes(Alphanumeric + "-."));
+    private static readonly SearchValues<byte> s_valueSpecials = SearchValues.Create("\"<>,"u8);
 
-    private static byte[] BuildClasses()
-    {
-        var table = new byte[256];
-        for (var c = 0; c < 128; c++)
-        {
-            if (char.IsAsciiLetterOrDigit((char)c))
-            {
-                table[c] |= Token | Unreserved | HostChar;
-            }
-        }
+    /// <summary>Index of the first byte that is not a token character, or -1.</summary>
+    public static int IndexOfNonToken(ReadOnlySpan<byte> s) => s.IndexOfAnyExcept(s_token);
 
-        foreach (var c in "-.!%*_+`'~"u8)
-        {
-            table[c] |= Token;
-        }
-
-        foreach (var c in "-_.!~*'()"u8)
-        {
-            table[c] |= Unreserved;
-        }
-
-        foreach (var c in "&=+$,;?/"u8)
-        {
-            table[c] |= UserExtra;
-        }
-
-        foreach (var c in "&=+$,"u8)
-        {
-            table[c] |= PasswordExtra;
-        }
-
-        foreach (var c in "[]/:&+$"u8)
-        {
-            table[c] |= ParamExtra;
-        }
-
-        foreach (var c in "[]/?:+$"u8)
-        {
-            table[c] |= HeaderExtra;
-        }
-
-        table['-'] |= HostChar;
-        table['.'] |= HostChar;
-        return table;
-    }
-
-    public static bool IsTokenChar(byte c) => (s_classes[c] & Token) != 0;
+    public static bool IsTokenChar(byte c) => s_token.Contains(c);
 
     public static bool IsWhitespace(byte c) => c is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
     public static bool IsHexDigit(byte c) => char.IsAsciiHexDigit((char)c);
 
-    public static bool IsToken(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if ((s_classes[c] & Token) == 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsToken(ReadOnlySpan<byte> value) => !value.IsEmpty && value.IndexOfAnyExcept(s_token) < 0;
 
     /// <summary>URI component check: each byte is in the class or a valid %HH escape.</summary>
     public static bool IsUriComponent(ReadOnlySpan<byte> value, UriComponent component)
     {
-        var extra = component switch
+        var allowed = component switch
         {
-            UriComponent.User => UserExtra,
-            UriComponent.Password => PasswordExtra,
-            UriComponent.Parameter => ParamExtra,
-            _ => HeaderExtra,
+            UriComponent.User => s_user,
+            UriComponent.Password => s_password,
+            UriComponent.Parameter => s_parameter,
+            _ => s_header,
         };
-        for (var i = 0; i < value.Length; i++)
+        if (value.IndexOfAnyExcept(allowed) >= 0)
         {
-            var c = value[i];
-            if ((s_classes[c] & (Unreserved | extra)) != 0)
+            return false;
+        }
+
+        for (var i = value.IndexOf((byte)'%'); i >= 0 && i < value.Length; i++)
+        {
+            if (value[i] != '%')
             {
                 continue;
             }
 
-            if (c != '%' || i + 2 >= value.Length || !IsHexDigit(value[i + 1]) || !IsHexDigit(value[i + 2]))
+            if (i + 2 >= value.Length || !IsHexDigit(value[i + 1]) || !IsHexDigit(value[i + 2]))
             {
                 return false;
             }
@@ -114,23 +62,8 @@ internal static class SipSyntax
         return true;
     }
 
-    public static bool IsHostName(ReadOnlySpan<byte> host)
-    {
-        if (host.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in host)
-        {
-            if ((s_classes[c] & HostChar) == 0)
-            {
-                return false;
-            }
-        }
-
-        return host[0] != '-' && host[0] != '.';
-    }
+    public static bool IsHostName(ReadOnlySpan<byte> host) =>
+        !host.IsEmpty && host.IndexOfAnyExcept(s_host) < 0 && host[0] != '-' && host[0] != '.';
 
     /// <summary>Loose IPv6 reference check: "[" hex digits, colons and dots "]". RFC 5118 asks for liberal acceptance.</summary>
     public static bool IsIPv6Reference(ReadOnlySpan<byte> host)
@@ -214,6 +147,13 @@ internal static class SipSyntax
         var inAngle = false;
         for (var i = 0; i < s.Length; i++)
         {
+            var next = s[i..].IndexOfAny(s_valueSpecials);
+            if (next < 0)
+            {
+                break;
+            }
+
+            i += next;
             switch (s[i])
             {
                 case (byte)'"':

@@ -84,10 +84,8 @@ internal static class ViaParser
     {
         i = SipSyntax.SkipWhitespace(s, i);
         var start = i;
-        while (i < s.Length && SipSyntax.IsTokenChar(s[i]))
-        {
-            i++;
-        }
+        var length = SipSyntax.IndexOfNonToken(s[i..]);
+        i = length < 0 ? s.Length : i + length;
 
         token = new Segment(start, i - start);
         return i > start;
