@@ -83,10 +83,8 @@ internal static class SipUriParser
         }
         else
         {
-            while (i < s.Length && s[i] is not ((byte)':' or (byte)';' or (byte)'?'))
-            {
-                i++;
-            }
+            var hostLength = s[i..].IndexOfAny(":;?"u8);
+            i = hostLength < 0 ? s.Length : i + hostLength;
         }
 
         if (!SipSyntax.IsHost(s[hostStart..i]))
@@ -115,10 +113,8 @@ internal static class SipUriParser
         while (i < s.Length && s[i] == ';')
         {
             var nameStart = ++i;
-            while (i < s.Length && s[i] is not ((byte)';' or (byte)'?' or (byte)'='))
-            {
-                i++;
-            }
+            var nameLength = s[i..].IndexOfAny(";?="u8);
+            i = nameLength < 0 ? s.Length : i + nameLength;
 
             if (i == nameStart || !SipSyntax.IsUriComponent(s[nameStart..i], UriComponent.Parameter))
             {
@@ -128,10 +124,8 @@ internal static class SipUriParser
             if (i < s.Length && s[i] == '=')
             {
                 var valueStart = ++i;
-                while (i < s.Length && s[i] is not ((byte)';' or (byte)'?'))
-                {
-                    i++;
-                }
+                var valueLength = s[i..].IndexOfAny((byte)';', (byte)'?');
+                i = valueLength < 0 ? s.Length : i + valueLength;
 
                 if (i == valueStart || !SipSyntax.IsUriComponent(s[valueStart..i], UriComponent.Parameter))
                 {

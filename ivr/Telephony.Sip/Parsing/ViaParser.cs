@@ -36,10 +36,8 @@ internal static class ViaParser
         }
         else
         {
-            while (i < s.Length && (SipSyntax.IsTokenChar(s[i]) && s[i] != ';'))
-            {
-                i++;
-            }
+            var hostLength = SipSyntax.IndexOfNonToken(s[i..]);
+            i = hostLength < 0 ? s.Length : i + hostLength;
         }
 
         if (!SipSyntax.IsHost(s[hostStart..i]))
