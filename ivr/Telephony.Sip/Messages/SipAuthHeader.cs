@@ -59,7 +59,7 @@ public sealed class SipAuthHeader
         }
 
         var rest = s[end..];
-        if (!SipParameterReader.Validate(rest, (byte)',', firstHasSeparator: false) && SipSyntax.TrimWhitespace(rest).Length > 0)
+        if (!SipParameterReader.Validate(rest, (byte)',', firstHasSeparator: false))
         {
             return false;
         }

@@ -6,7 +6,7 @@ namespace Telephony.Sip.Parsing;
 /// Parses SIP messages from bytes, after Kestrel's HttpParser: spans in, offsets out, <see cref="SipParseStatus.Incomplete"/>
 /// while a stream has not delivered the whole message, a typed <see cref="SipRejection"/> otherwise; never throws on input.
 /// A rejected message whose header section could be read is still returned so the caller can answer it
-/// (<see cref="SipResponseBuilder.CreateFor"/>); a message is otherwise usable only on <see cref="SipParseStatus.Complete"/>.
+/// (<see cref="SipResponse.CreateFor"/>); a message is otherwise usable only on <see cref="SipParseStatus.Complete"/>.
 /// </summary>
 public sealed partial class SipMessageParser
 {

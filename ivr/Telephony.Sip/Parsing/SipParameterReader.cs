@@ -29,11 +29,6 @@ internal ref struct SipParameterReader
         var i = SipSyntax.SkipWhitespace(s, _index);
         if (i == s.Length)
         {
-            if (!_separatorPending && _separator == (byte)',')
-            {
-                Malformed = true;
-            }
-
             return false;
         }
 
