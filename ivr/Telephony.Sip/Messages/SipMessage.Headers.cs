@@ -15,7 +15,7 @@ public abstract partial class SipMessage
     private IReadOnlyList<SipNameAddress>? _route;
     private IReadOnlyList<SipNameAddress>? _recordRoute;
 
-    private delegate bool ElementParser<T>(ReadOnlySpan<byte> source, out T? value);
+    private delegate bool ElementParser<T>(ReadOnlyMemory<byte> source, out T? value);
 
     /// <summary>Call-ID. Throws <see cref="FormatException"/> only on a message the parser rejected.</summary>
     public string CallId => _callId ??= Encoding.UTF8.GetString(RequiredValue(SipHeaderKind.CallId));
@@ -61,26 +61,26 @@ public abstract partial class SipMessage
     public IReadOnlyList<string> Allow => ParseTokens(SipHeaderKind.Allow);
 
     /// <summary>Event package and parameters (RFC 6665); null when absent or malformed.</summary>
-    public SipParameterizedValue? Event => ParseOptional<SipParameterizedValue>(SipHeaderKind.Event, SipParameterizedValue.TryParse);
+    public SipParameterizedValue? Event => ParseOptional<SipParameterizedValue>(SipHeaderKind.Event, static (ReadOnlyMemory<byte> m, out SipParameterizedValue? v) => SipParameterizedValue.TryParse(m.Span, out v));
 
     /// <summary>Refer-To (RFC 3515); null when absent or malformed.</summary>
     public SipNameAddress? ReferTo => ParseOptional<SipNameAddress>(SipHeaderKind.ReferTo, SipNameAddress.TryParse);
 
-    public SipRetryAfter? RetryAfter => ParseOptional<SipRetryAfter>(SipHeaderKind.RetryAfter, SipRetryAfter.TryParse);
+    public SipRetryAfter? RetryAfter => ParseOptional<SipRetryAfter>(SipHeaderKind.RetryAfter, static (ReadOnlyMemory<byte> m, out SipRetryAfter? v) => SipRetryAfter.TryParse(m.Span, out v));
 
     /// <summary>Credentials, one per header line; malformed lines are left out.</summary>
-    public IReadOnlyList<SipAuthHeader> Authorization => ParseEach<SipAuthHeader>(SipHeaderKind.Authorization, SipAuthHeader.TryParse);
+    public IReadOnlyList<SipAuthHeader> Authorization => ParseEach(SipHeaderKind.Authorization);
 
-    public IReadOnlyList<SipAuthHeader> ProxyAuthorization => ParseEach<SipAuthHeader>(SipHeaderKind.ProxyAuthorization, SipAuthHeader.TryParse);
+    public IReadOnlyList<SipAuthHeader> ProxyAuthorization => ParseEach(SipHeaderKind.ProxyAuthorization);
 
     /// <summary>Challenges, one per header line; malformed lines are left out.</summary>
-    public IReadOnlyList<SipAuthHeader> WwwAuthenticate => ParseEach<SipAuthHeader>(SipHeaderKind.WwwAuthenticate, SipAuthHeader.TryParse);
+    public IReadOnlyList<SipAuthHeader> WwwAuthenticate => ParseEach(SipHeaderKind.WwwAuthenticate);
 
-    public IReadOnlyList<SipAuthHeader> ProxyAuthenticate => ParseEach<SipAuthHeader>(SipHeaderKind.ProxyAuthenticate, SipAuthHeader.TryParse);
+    public IReadOnlyList<SipAuthHeader> ProxyAuthenticate => ParseEach(SipHeaderKind.ProxyAuthenticate);
 
-    internal static bool TryParseContact(ReadOnlySpan<byte> source, out SipContact? contact)
+    internal static bool TryParseContact(ReadOnlyMemory<byte> source, out SipContact? contact)
     {
-        if (SipSyntax.TrimWhitespace(source) is [(byte)'*'])
+        if (SipSyntax.TrimWhitespace(source.Span) is [(byte)'*'])
         {
             contact = SipContact.Wildcard;
             return true;
@@ -116,7 +116,9 @@ public abstract partial class SipMessage
 
     private SipNameAddress ParseAddress(SipHeaderKind kind)
     {
-        if (!SipNameAddress.TryParse(RequiredValue(kind), out var address))
+        var index = IndexOf(kind, 0);
+        SipNameAddress? address = null;
+        if (index < 0 || !SipNameAddress.TryParse(ValueMemory(index), out address))
         {
             SipThrow.InvalidHeader(kind);
         }
@@ -126,15 +128,14 @@ public abstract partial class SipMessage
 
     private T? ParseOptional<T>(SipHeaderKind kind, ElementParser<T> parser)
         where T : class =>
-        TryGetHeaderValue(kind, out var value) && parser(value.Span, out var parsed) ? parsed : null;
+        TryGetHeaderValue(kind, out var value) && parser(value, out var parsed) ? parsed : null;
 
-    private List<T> ParseEach<T>(SipHeaderKind kind, ElementParser<T> parser)
-        where T : class
+    private List<SipAuthHeader> ParseEach(SipHeaderKind kind)
     {
-        var list = new List<T>();
+        var list = new List<SipAuthHeader>();
         for (var index = IndexOf(kind, 0); index >= 0; index = IndexOf(kind, index + 1))
         {
-            if (parser(ValueSpan(index), out var parsed))
+            if (SipAuthHeader.TryParse(ValueSpan(index), out var parsed))
             {
                 list.Add(parsed!);
             }
@@ -143,16 +144,16 @@ public abstract partial class SipMessage
         return list;
     }
 
-    private T[] ParseList<T>(SipHeaderKind kind, ElementParser<T> parser)
+    private List<T> ParseList<T>(SipHeaderKind kind, ElementParser<T> parser)
         where T : class
     {
         var list = new List<T>();
         for (var index = IndexOf(kind, 0); index >= 0; index = IndexOf(kind, index + 1))
         {
-            var rest = ValueSpan(index);
+            var rest = ValueMemory(index);
             while (!rest.IsEmpty)
             {
-                var comma = SipSyntax.IndexOfValueSeparator(rest);
+                var comma = SipSyntax.IndexOfValueSeparator(rest.Span);
                 if (comma < 0)
                 {
                     SipThrow.InvalidHeader(kind);
@@ -168,7 +169,7 @@ public abstract partial class SipMessage
             }
         }
 
-        return [.. list];
+        return list;
     }
 
     private List<string> ParseTokens(SipHeaderKind kind)

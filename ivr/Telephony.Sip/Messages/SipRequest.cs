@@ -42,7 +42,7 @@ public sealed class SipRequest : SipMessage
         {
             if (_requestUri is null)
             {
-                if (!SipUri.TryParse(RequestUriBytes.Span, out var uri))
+                if (!SipUri.TryParse(RequestUriBytes, out var uri))
                 {
                     SipThrow.InvalidOperation("The Request-URI of this request is malformed; the parser rejected the request.");
                 }
