@@ -8,6 +8,4 @@ internal readonly record struct Segment(int Start, int Length)
     public bool IsPresent => Start >= 0;
 
     public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> source) => IsPresent ? source.Slice(Start, Length) : default;
-
-    public Segment Offset(int by) => IsPresent ? new Segment(Start + by, Length) : this;
 }

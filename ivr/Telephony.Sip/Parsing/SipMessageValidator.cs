@@ -138,23 +138,8 @@ internal static class SipMessageValidator
     }
 
     /// <summary>callid = word [ "@" word ]; word admits most printable ASCII (quotes and brackets too), never LWS or commas.</summary>
-    private static bool IsCallId(ReadOnlySpan<byte> value)
-    {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (c <= ' ' || c >= 0x7F || c == ',')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsCallId(ReadOnlySpan<byte> value) =>
+        !value.IsEmpty && value.IndexOfAnyExceptInRange((byte)'!', (byte)'~') < 0 && value.IndexOf((byte)',') < 0;
 
     private static bool AreAll(SipMessage message, SipHeaderKind kind, ReadOnlySpan<int> first, ReadOnlySpan<int> count, SpanPredicate predicate)
     {
