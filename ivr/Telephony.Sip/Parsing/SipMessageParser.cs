@@ -18,6 +18,11 @@ public sealed partial class SipMessageParser
     public SipMessageParser(SipParserOptions? options = null)
     {
         _options = options ?? SipParserOptions.Default;
+        var problems = _options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
     }
 
     public SipParserOptions Options => _options;

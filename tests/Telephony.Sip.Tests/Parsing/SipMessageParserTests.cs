@@ -205,8 +205,8 @@ public sealed class SipMessageParserTests
     [Fact]
     public void Datagram_past_the_size_limit_is_rejected_with_513_and_can_be_answered()
     {
-        var parser = new SipMessageParser(new SipParserOptions { MaxMessageSize = 300 });
-        var bytes = Encoding.UTF8.GetBytes("INVITE sip:bob@example.com SIP/2.0\r\n" + Dialog + "\r\n" + new string('x', 400));
+        var parser = new SipMessageParser(new SipParserOptions { MaxMessageSize = 512 });
+        var bytes = Encoding.UTF8.GetBytes("INVITE sip:bob@example.com SIP/2.0\r\n" + Dialog + "\r\n" + new string('x', 600));
 
         var status = parser.ParseDatagram(bytes, out var message, out var rejection);
 
@@ -243,6 +243,15 @@ public sealed class SipMessageParserTests
 
         Assert.Equal(SipParseStatus.Rejected, parser.ParseDatagram(bytes, out _, out var rejection));
         Assert.Equal(SipRejectReason.TooManyHeaders, rejection.Reason);
+    }
+
+    [Fact]
+    public void Unusable_options_stop_construction_naming_the_key()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new SipMessageParser(new SipParserOptions { MaxMessageSize = 10, MaxHeaderCount = 2 }));
+
+        Assert.Contains("MaxMessageSize", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxHeaderCount", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

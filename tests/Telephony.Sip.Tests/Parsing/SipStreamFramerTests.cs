@@ -107,8 +107,8 @@ public sealed class SipStreamFramerTests
     [Fact]
     public void Stream_header_section_past_the_size_limit_is_rejected_as_too_large()
     {
-        var framer = new SipStreamFramer(new SipMessageParser(new SipParserOptions { MaxMessageSize = 200 }));
-        var bytes = Encoding.ASCII.GetBytes("OPTIONS sip:a@example.com SIP/2.0\r\nX-Filler: " + new string('a', 400) + "\r\n");
+        var framer = new SipStreamFramer(new SipMessageParser(new SipParserOptions { MaxMessageSize = 512 }));
+        var bytes = Encoding.ASCII.GetBytes("OPTIONS sip:a@example.com SIP/2.0\r\nX-Filler: " + new string('a', 800) + "\r\n");
         var buffer = new ReadOnlySequence<byte>(bytes);
 
         var status = framer.TryReadMessage(ref buffer, out _, out var rejection);
@@ -120,7 +120,7 @@ public sealed class SipStreamFramerTests
     [Fact]
     public void Stream_body_past_the_size_limit_is_rejected_with_413()
     {
-        var framer = new SipStreamFramer(new SipMessageParser(new SipParserOptions { MaxMessageSize = 300 }));
+        var framer = new SipStreamFramer(new SipMessageParser(new SipParserOptions { MaxMessageSize = 512 }));
         var bytes = "MESSAGE sip:a@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\nTo: <sip:a@example.com>\r\nFrom: <sip:b@example.com>;tag=1\r\nCall-ID: x\r\nCSeq: 1 MESSAGE\r\nContent-Length: 100000\r\n\r\n"u8.ToArray();
         var buffer = new ReadOnlySequence<byte>(bytes);
 
