@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Telephony.Sip.Authentication;
 
 namespace Telephony.Host.Identity;
 
@@ -66,8 +67,8 @@ public sealed class AccountStore(NpgsqlDataSource dataSource)
             {
                 sipUser,
                 realm = SipRealm,
-                md5 = SipDigest.Ha1Md5(sipUser, SipRealm, password),
-                sha256 = SipDigest.Ha1Sha256(sipUser, SipRealm, password),
+                md5 = SipDigest.ComputeHa1(SipDigestAlgorithm.Md5, sipUser, SipRealm, password),
+                sha256 = SipDigest.ComputeHa1(SipDigestAlgorithm.Sha256, sipUser, SipRealm, password),
                 accountId,
             },
             cancellationToken: cancellationToken));
