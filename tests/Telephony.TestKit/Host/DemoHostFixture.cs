@@ -25,7 +25,7 @@ public sealed class DemoHostFixture : IAsyncLifetime
         _host = HostProcess.Start(ConnectionString, null, "--demo", "--demo-always-open");
         await _host.WaitForHealthAsync(TimeSpan.FromSeconds(90));
         var path = Path.Combine(_host.DataDirectory, "demo-credentials.json");
-        for (var i = 0; i < 100 && !File.Exists(path); i++)
+        for (var i = 0; i < 600 && !File.Exists(path); i++)
         {
             await Task.Delay(100);
         }
