@@ -98,7 +98,7 @@ internal sealed partial class IvrSession
                 var step = await RunNodeAsync(nodeId, node, cancellationToken);
                 if (step.Exit is { } exit)
                 {
-                    return Finish(exit, nodeId);
+                    return exit == IvrExit.MenuFault ? await FaultAsync(nodeId, cancellationToken) : Finish(exit, nodeId);
                 }
 
                 nodeId = step.Next!;

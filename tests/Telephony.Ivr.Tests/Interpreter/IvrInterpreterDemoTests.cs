@@ -178,6 +178,19 @@ public sealed class IvrInterpreterDemoTests
         Assert.DoesNotContain(call.Played, p => p.StartsWith("topics.", StringComparison.Ordinal) && !p.Contains(".en@", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Demo_caller_hanging_up_during_the_greeting_leaves_at_the_greeting()
+    {
+        var bed = new IvrTestBed();
+        var call = bed.Call().Then(CallerAction.HangUpDuringPlayback);
+
+        var outcome = await bed.RunAsync(call, _tree);
+
+        Assert.Equal((IvrExit.CallerHungUp, "greeting"), (outcome.Exit, outcome.ExitNode));
+        Assert.Equal(["greeting"], outcome.Path.NodeIds);
+        Assert.Empty(call.Collections);
+    }
+
     private static async Task<IvrOutcome> RunToHoursAsync(DateTimeOffset now)
     {
         var bed = new IvrTestBed(now);

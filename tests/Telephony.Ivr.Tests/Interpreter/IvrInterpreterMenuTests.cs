@@ -1,3 +1,4 @@
+using Telephony.Ivr.Hours;
 using Telephony.Ivr.Interpreter;
 using Telephony.Ivr.Interpreter.Events;
 using Telephony.Ivr.Interpreter.Prompts;
@@ -183,6 +184,30 @@ public sealed class IvrInterpreterMenuTests
 
         Assert.Equal(IvrExit.MenuFault, outcome.Exit);
         Assert.Equal("nowhere", outcome.ExitNode);
+        Assert.True(call.HungUpByMenu);
+    }
+
+    [Theory]
+    [InlineData("missing", "az-public")]
+    [InlineData("office", "no-such-calendar")]
+    public async Task Hours_branch_that_cannot_be_evaluated_is_a_menu_fault_and_the_menu_hangs_up(string scheduleId, string calendarId)
+    {
+        var schedule = new HoursSchedule
+        {
+            TimeZone = "Asia/Baku",
+            Weekly = [new WeeklyHours { Days = [DayOfWeek.Monday], Open = new TimeOnly(9, 0), Close = new TimeOnly(18, 0) }],
+            HolidayCalendars = [calendarId],
+        };
+        var tree = Tree("hours", new Dictionary<string, IvrNode>
+        {
+            ["hours"] = new HoursBranchNode { Schedule = scheduleId, Open = "bye", Closed = "bye" },
+            ["bye"] = Goodbye(),
+        }) with { Schedules = new Dictionary<string, HoursSchedule> { ["office"] = schedule } };
+        var call = _bed.Call();
+
+        var outcome = await _bed.RunAsync(call, tree);
+
+        Assert.Equal((IvrExit.MenuFault, "hours"), (outcome.Exit, outcome.ExitNode));
         Assert.True(call.HungUpByMenu);
     }
 }
