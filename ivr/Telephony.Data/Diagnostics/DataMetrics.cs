@@ -34,7 +34,8 @@ public sealed class DataMetrics : IDisposable
 
     internal void Track(string spool, Func<(long OnDisk, long InMemory)> depth) => _spools[spool] = depth;
 
-    internal void Untrack(string spool) => _spools.TryRemove(spool, out _);
+    /// <summary>Stops reporting the spool, unless a newer one of the same name has taken its place.</summary>
+    internal void Untrack(string spool, Func<(long OnDisk, long InMemory)> depth) => _spools.TryRemove(new(spool, depth));
 
     internal void Written(string spool, int rows) => _written.Add(rows, Tag(spool));
 

@@ -95,30 +95,70 @@ public sealed partial class RecordSpool<TRecord>
         try
         {
             await _sink.WriteAsync(batch, cancellationToken);
-            _metrics.Written(_options.Name, batch.Count);
-            _unavailable = false;
+            Written(batch.Count);
             return WriteOutcome.Written;
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            _retryAt = _time.GetUtcNow() + _options.RetryInterval;
-            if (!_unavailable)
-            {
-                _unavailable = true;
-                DataLog.SpoolDatabaseUnavailable(_logger, ex, _options.Name, batch.Count, _files.Rows + PendingRows);
-            }
-
+            Unavailable(ex, batch.Count);
             return WriteOutcome.Unavailable;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (batch.Count == 1)
         {
-            // The database answered and refused the rows (bad data, missing table) or the sink failed on them: retrying
-            // cannot help, and keeping them in line would hold every later row back. Keep them aside for a person instead.
-            var kept = _files.Reject(Serialize(batch), _time.GetUtcNow());
-            DataLog.SpoolRowsRejected(_logger, ex, _options.Name, batch.Count, kept);
-            _metrics.Rejected(_options.Name, batch.Count);
+            Reject(batch, ex);
             return WriteOutcome.Rejected;
         }
+        catch (Exception)
+        {
+            // The database refused the batch (bad data, a missing agent, a missing table). Row by row, only the rows
+            // at fault are set aside; rows written here and written again by a later replay are skipped by the sink.
+            return await WriteOneByOneAsync(batch, cancellationToken);
+        }
+    }
+
+    private async Task<WriteOutcome> WriteOneByOneAsync(List<TRecord> batch, CancellationToken cancellationToken)
+    {
+        var outcome = WriteOutcome.Written;
+        foreach (var record in batch)
+        {
+            switch (await WriteAsync([record], cancellationToken))
+            {
+                case WriteOutcome.Unavailable:
+                    return WriteOutcome.Unavailable;
+                case WriteOutcome.Rejected:
+                    outcome = WriteOutcome.Rejected;
+                    break;
+            }
+        }
+
+        return outcome;
+    }
+
+    private void Written(int rows)
+    {
+        _metrics.Written(_options.Name, rows);
+        _unavailable = false;
+    }
+
+    private void Unavailable(Exception ex, int rows)
+    {
+        _retryAt = _time.GetUtcNow() + _options.RetryInterval;
+        if (!_unavailable)
+        {
+            _unavailable = true;
+            DataLog.SpoolDatabaseUnavailable(_logger, ex, _options.Name, rows, _files.Rows + PendingRows);
+        }
+    }
+
+    /// <summary>
+    /// Keeps rows the database refused in the rejected folder for a person: retrying cannot help, and keeping them in
+    /// line would hold every later row back.
+    /// </summary>
+    private void Reject(List<TRecord> rows, Exception ex)
+    {
+        var kept = _files.Reject(Serialize(rows), _time.GetUtcNow());
+        DataLog.SpoolRowsRejected(_logger, ex, _options.Name, rows.Count, kept);
+        _metrics.Rejected(_options.Name, rows.Count);
     }
 
     /// <summary>The write may succeed later: the connection failed, timed out, was cut, or the server is starting or stopping.</summary>

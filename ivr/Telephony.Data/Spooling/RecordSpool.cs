@@ -27,6 +27,7 @@ public sealed partial class RecordSpool<TRecord> : IAsyncDisposable
     private readonly ConcurrentQueue<TaskCompletionSource> _flushWaiters = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Func<(long OnDisk, long InMemory)> _depth;
     private Task? _loop;
     private long _pendingCount;
     private int _wakeRequested;
@@ -55,7 +56,8 @@ public sealed partial class RecordSpool<TRecord> : IAsyncDisposable
             DataLog.SpoolFoundOnDisk(logger, options.Name, _files.Rows);
         }
 
-        metrics.Track(options.Name, () => (_files.Rows, Interlocked.Read(ref _pendingCount)));
+        _depth = () => (_files.Rows, Interlocked.Read(ref _pendingCount));
+        metrics.Track(options.Name, _depth);
     }
 
     /// <summary>Rows kept in the spool's files, waiting for the database.</summary>
@@ -120,7 +122,7 @@ public sealed partial class RecordSpool<TRecord> : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
-        _metrics.Untrack(_options.Name);
+        _metrics.Untrack(_options.Name, _depth);
         _files.Dispose();
         _wake.Dispose();
         _stopping.Dispose();
