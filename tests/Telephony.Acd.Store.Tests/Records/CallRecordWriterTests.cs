@@ -102,15 +102,17 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
         await writer.FlushAsync(CancellationToken.None);
         var row = await ReadRowAsync(record.Id);
 
-        object?[] expected =
+        Assert.Equal(ExpectedRow(record), row);
+    }
+
+    /// <summary>The columns <see cref="FullRecord"/> must produce, in table order.</summary>
+    private static object?[] ExpectedRow(CallRecord record) =>
         [
             record.Id, record.SipCallId, "host-1", "0501234567", "100", Start.UtcDateTime, Start.AddSeconds(1).UtcDateTime, Start.AddMinutes(5).UtcDateTime,
             "az", "transfers", new[] { "welcome", "language", "topics", "queueTransfers" }, "queueTransfers", "transfers", Start.AddSeconds(30).UtcDateTime,
             "1001", Start.AddSeconds(52).UtcDateTime, 22_000, 180_500, 10_000, "callback-requested", true, "resolved", "Sənədlər göndərildi",
             (short)4, true, true, true, "1002", record.RecordingId, 15_000, 3, 4.5f, 4.2f,
         ];
-        Assert.Equal(expected, row);
-    }
 
     [Fact]
     public async Task Write_minimal_record_stores_nulls_and_defaults()
@@ -158,7 +160,7 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
     }
 
     [Fact]
-    public async Task Write_database_away_spools_the_record_and_stores_it_whole_when_back()
+    public async Task Write_database_away_spools_the_record_and_a_restarted_writer_stores_every_column()
     {
         var real = new NpgsqlConnectionStringBuilder(database.ConnectionString);
         await using var gate = new TcpForwarder(FreePort.Tcp(), new IPEndPoint(IPAddress.Loopback, real.Port));
@@ -181,9 +183,6 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
         await restarted.FlushAsync(CancellationToken.None);
 
         Assert.Equal(0, restarted.SpooledRows);
-        var row = await ReadRowAsync(record.Id);
-        Assert.Equal(new[] { "welcome", "language", "topics", "queueTransfers" }, row[10]);
-        Assert.Equal("callback-requested", row[19]);
-        Assert.Equal(4.2f, row[32]);
+        Assert.Equal(ExpectedRow(record), await ReadRowAsync(record.Id));
     }
 }

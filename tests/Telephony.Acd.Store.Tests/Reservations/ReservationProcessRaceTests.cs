@@ -13,7 +13,7 @@ namespace Telephony.Acd.Store.Tests.Reservations;
 /// </summary>
 public sealed class ReservationProcessRaceTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
 {
-    private const int IterationsPerProcess = 2000;
+    private const int IterationsPerProcess = 1000;
     private static readonly string[] Agents = ["p1", "p2", "p3"];
 
     public async Task InitializeAsync()
