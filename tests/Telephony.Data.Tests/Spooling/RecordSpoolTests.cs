@@ -247,6 +247,28 @@ public sealed class RecordSpoolTests(PostgresDatabase database) : IClassFixture<
     }
 
     [Fact]
+    public async Task Spooled_rows_replay_by_themselves_once_the_retry_interval_passes()
+    {
+        await using var spool = NewSpool();
+        spool.Start();
+        await _gate.SwitchOffAsync();
+        AddRows(spool, 60);
+        await spool.FlushAsync(CancellationToken.None);
+        Assert.Equal(60, spool.SpooledRows);
+
+        _gate.SwitchOn();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (spool.SpooledRows > 0 && DateTime.UtcNow < deadline)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(0, spool.SpooledRows);
+        Assert.Equal(Enumerable.Range(0, 60), await StoredSeqsAsync());
+    }
+
+    [Fact]
     public async Task Spool_depth_gauge_reports_rows_on_disk_by_spool_name()
     {
         await using var spool = NewSpool();
