@@ -150,7 +150,7 @@ public sealed partial class RecordSpool<TRecord> : IAsyncDisposable
             {
                 await CycleAsync(force: woken, stopping);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The spool's disk failed (full, removed): the rows of this cycle could not be kept. Keep the loop
                 // alive so writing resumes when the disk or the database is back.
