@@ -45,13 +45,24 @@ internal sealed class SpoolFiles : IDisposable
             StartSegment();
         }
 
-        foreach (var line in lines)
+        try
         {
-            _open!.Write(line);
-            _open.WriteByte((byte)'\n');
+            foreach (var line in lines)
+            {
+                _open!.Write(line);
+                _open.WriteByte((byte)'\n');
+            }
+
+            _open!.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            // A half-written line must not be glued to the next append: later rows start a file of their own, and
+            // the reader drops the cut-off tail. Rows of this append that did reach the file are replayed (harmlessly).
+            Seal();
+            throw;
         }
 
-        _open!.Flush(flushToDisk: true);
         _segments.Last!.Value.Rows += lines.Count;
         Rows += lines.Count;
     }
