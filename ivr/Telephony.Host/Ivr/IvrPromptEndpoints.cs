@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Telephony.Host.Audit;
 using Telephony.Ivr.Model;
 using Telephony.Ivr.Prompts;
+using Telephony.Ivr.Store.Prompts;
 using Telephony.Ivr.Store.Trees;
 
 namespace Telephony.Host.Ivr;
@@ -15,7 +16,7 @@ internal static class IvrPromptEndpoints
             .WithSummary("Uploads a recording (body: the WAV or MP3 file; ?name=file.mp3 or Content-Type audio/mpeg|audio/wav) for a node's prompt in one language. " +
                 "It is converted to 8 kHz mono, stored, and set as the prompt's audio in the draft when the draft has the node.");
         ivr.MapGet("/prompts/{treeId}/{nodeId}/{lang}/audio", ListenAsync)
-            .WithSummary("The prompt as the caller hears it, as PCM WAV for the browser: the draft's recording or spoken text; ?text= speaks unsaved text instead.");
+            .WithSummary("The prompt as the caller hears it, as PCM WAV for the browser: the draft's recording or spoken text; ?text= speaks unsaved text and ?audio=uploads/….wav plays a recording instead.");
     }
 
     private static async Task<IResult> UploadAsync(
@@ -39,7 +40,7 @@ internal static class IvrPromptEndpoints
             _ => "upload",
         });
 
-        Telephony.Ivr.Store.Prompts.PromptUpload upload;
+        PromptUpload upload;
         try
         {
             upload = await prompts.UploadAsync(treeId, nodeId, language, context.Request.Body, fileName, IvrRequest.Actor(user), cancellationToken);
@@ -56,14 +57,16 @@ internal static class IvrPromptEndpoints
     }
 
     private static async Task<IResult> ListenAsync(
-        string treeId, string nodeId, string lang, string? text, IvrPromptService prompts, MenuTreeStore trees, CancellationToken cancellationToken)
+        string treeId, string nodeId, string lang, string? text, string? audio, IvrPromptService prompts, MenuTreeStore trees, CancellationToken cancellationToken)
     {
         if (ParseLanguage(lang) is not { } language)
         {
             return IvrProblems.NotFound($"'{lang}' is not a language of the hotline (az, ru, en).");
         }
 
-        PromptContent? content = string.IsNullOrWhiteSpace(text) ? null : new PromptContent { Text = text };
+        // The page plays what it is editing: an uploaded recording by reference, or unsaved text; otherwise the saved draft.
+        PromptContent? content = PromptUpload.Sha256Of(audio) is not null ? new PromptContent { Audio = audio, Text = text }
+            : string.IsNullOrWhiteSpace(text) ? null : new PromptContent { Text = text };
         if (content is null)
         {
             var draft = await trees.GetDraftAsync(treeId, cancellationToken);
@@ -75,10 +78,10 @@ internal static class IvrPromptEndpoints
 
         try
         {
-            var audio = await prompts.PreviewAsync(nodeId, content, language, cancellationToken);
-            return audio is null
+            var sound = await prompts.PreviewAsync(nodeId, content, language, cancellationToken);
+            return sound is null
                 ? IvrProblems.NotFound($"Node '{nodeId}' has no text or recording in {language.Code()}.")
-                : Results.File(audio.ToWav(), "audio/wav", $"{nodeId}-{language.Code()}.wav");
+                : Results.File(sound.ToWav(), "audio/wav", $"{nodeId}-{language.Code()}.wav");
         }
         catch (PromptException ex)
         {
