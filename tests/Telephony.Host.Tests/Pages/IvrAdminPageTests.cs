@@ -96,14 +96,21 @@ public sealed class IvrAdminPageTests(DemoHostFixture demo, BrowserFixture brows
         await page.ClickAsync("#saveCalendar");
         await Assertions.Expect(page.Locator("#calendarStatus")).ToHaveTextAsync("Təqvim saxlanıldı.");
 
+        // The demo runs around the clock (--demo-always-open): Saturday hours overlap it until that row goes.
         await page.ClickAsync("#addHours");
         await page.ClickAsync("#saveSchedule");
+        await Assertions.Expect(page.Locator("#scheduleFaults")).ToContainTextAsync("OverlappingHours");
+        await page.Locator("#weekly tbody tr").First.Locator("button").ClickAsync();
+        await page.ClickAsync("#saveSchedule");
         await Assertions.Expect(page.Locator("#scheduleStatus")).ToContainTextAsync("Qaralamada saxlanıldı");
+        await Assertions.Expect(page.Locator("#scheduleFaults li")).ToHaveCountAsync(0);
 
         var calendar = Telephony.Ivr.Serialization.IvrJson.ReadHolidayCalendar(await api.GetStringAsync(new Uri("api/ivr/holidays/az-public", UriKind.Relative)));
         Assert.Contains(calendar.Holidays, h => h.From == new DateOnly(2027, 12, 30) && h.Name[Language.En] == "Extra day");
         var draft = await IvrApi.GetTreeAsync(api, $"api/ivr/trees/{IvrApi.DemoTree}/draft");
-        Assert.Contains(draft.Schedules["office"].Weekly, w => w.Days.SequenceEqual([DayOfWeek.Saturday]) && w.Open == new TimeOnly(10, 0));
+        var hours = Assert.Single(draft.Schedules["office"].Weekly);
+        Assert.Equal([DayOfWeek.Saturday], hours.Days);
+        Assert.Equal((new TimeOnly(10, 0), new TimeOnly(14, 0)), (hours.Open, hours.Close));
     }
 
     private async Task<IPage> SignInAsync(string path, string language = "en")
