@@ -83,8 +83,8 @@ function renderTree() {
     li.append(label);
     if (!node) { li.append(el("span", { className: "kind", textContent: " (?)" })); return li; }
     li.append(el("span", { className: "kind", textContent: ` ${node.kind}${node.title ? " · " + node.title : ""}${id === tree.start ? " · " + t("ivr.startNode") : ""}` }));
+    if (seen.has(id)) { li.append(el("span", { className: "kind", textContent: " ↑ " + t("ivr.seeAbove") }), el("ul", { className: "faults" })); return li; }
     li.append(el("ul", { className: "faults" }));
-    if (seen.has(id)) { li.append(el("span", { className: "kind", textContent: " ↑ " + t("ivr.seeAbove") })); return li; }
     seen.add(id);
     const children = links(node);
     if (children.length) li.append(appendAll(el("ul", {}), children.map(c => branch(c.target, c.via))));
@@ -93,6 +93,7 @@ function renderTree() {
   document.getElementById("tree").replaceChildren(branch(tree.start, null));
   const rest = Object.keys(tree.nodes).filter(id => !seen.has(id)).sort();
   document.getElementById("unreachable").replaceChildren(...rest.map(id => branch(id, null)));
+  document.getElementById("unreachableTitle").hidden = rest.length === 0;
 }
 
 function renderFaults() {
@@ -126,7 +127,7 @@ function renderEditor() {
   const editor = document.getElementById("editor");
   const node = tree.nodes[selected];
   if (!node) { editor.replaceChildren(el("p", { textContent: t("ivr.selectNode") })); return; }
-  editor.replaceChildren(
+  editor.replaceChildren(...[
     el("h2", { id: "nodeTitle", textContent: `${selected} · ${node.kind}` }),
     el("ul", { id: "nodeFaults", className: "faults" }),
     field("title", t("ivr.titleField"), node.title ?? "", value => { if (value) node.title = value; else delete node.title; }),
@@ -135,7 +136,7 @@ function renderEditor() {
     optionsEditor(node),
     el("h3", { textContent: t("ivr.fields") }),
     settings(node),
-  );
+  ].filter(part => part !== null));
   const remove = el("button", { type: "button", className: "secondary", id: "nodeRemove", textContent: t("ivr.removeNode") });
   remove.addEventListener("click", () => removeNode(selected));
   editor.append(remove);
