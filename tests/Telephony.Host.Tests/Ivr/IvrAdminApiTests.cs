@@ -30,6 +30,8 @@ public sealed class IvrAdminApiTests(DemoHostFixture demo) : IClassFixture<DemoH
         using var admin = demo.ClientFor("admin");
         await IvrApi.WaitForDemoTreeAsync(admin);
         var draftBefore = await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/draft", UriKind.Relative));
+        var publishedBefore = await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/published", UriKind.Relative));
+        var versionsBefore = await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/versions", UriKind.Relative));
         var tree = IvrJson.ReadMenuTree(draftBefore);
         var greeting = (PlayMessageNode)tree.Nodes["greeting"];
         var broken = tree with
@@ -42,7 +44,7 @@ public sealed class IvrAdminApiTests(DemoHostFixture demo) : IClassFixture<DemoH
 
         using var refused = await IvrApi.PutDraftAsync(admin, broken);
         var problem = await IvrApi.JsonAsync(refused);
-        var versions = await IvrApi.JsonAsync(await admin.GetAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/versions", UriKind.Relative)));
+        using var validated = await admin.PostAsync(new Uri("api/ivr/validate", UriKind.Relative), new StringContent(IvrJson.Write(broken)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
@@ -51,7 +53,9 @@ public sealed class IvrAdminApiTests(DemoHostFixture demo) : IClassFixture<DemoH
             && f.GetProperty("language").GetString() == "ru" && f.GetProperty("message").GetString()!.Contains("ru", StringComparison.Ordinal));
         Assert.Contains(faults, f => f.GetProperty("kind").GetString() == "MissingTarget" && f.GetProperty("nodeId").GetString() == "greeting");
         Assert.Equal(draftBefore, await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/draft", UriKind.Relative)));
-        Assert.All(versions.EnumerateArray(), v => Assert.Equal(v.GetProperty("version").GetInt32() == versions.EnumerateArray().Max(x => x.GetProperty("version").GetInt32()), v.GetProperty("inForce").GetBoolean()));
+        Assert.Equal(publishedBefore, await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/published", UriKind.Relative)));
+        Assert.Equal(versionsBefore, await admin.GetStringAsync(new Uri($"api/ivr/trees/{IvrApi.DemoTree}/versions", UriKind.Relative)));
+        Assert.Equal(faults.Count, (await IvrApi.JsonAsync(validated)).GetProperty("faults").GetArrayLength());
     }
 
     [Fact]
