@@ -69,6 +69,10 @@ internal sealed class IvrPromptService : IDisposable
         if (PromptUpload.Sha256Of(content.Audio) is { } sha && !_cache.Contains(content.Audio!))
         {
             await RestoreUploadAsync(sha, cancellationToken);
+            if (!_cache.Contains(content.Audio!) && string.IsNullOrWhiteSpace(content.Text))
+            {
+                return null;
+            }
         }
 
         var rendered = await _renderer.Value.RenderAsync(nodeId, "prompt", content, language, cancellationToken);
