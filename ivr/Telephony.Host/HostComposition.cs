@@ -4,11 +4,13 @@ using Prometheus;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
 using Telephony.Acd.Store;
+using Telephony.Ivr.Store;
 using Telephony.Data.Migrations;
 using Telephony.Host.Audit;
 using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
+using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
 
 namespace Telephony.Host;
@@ -39,12 +41,14 @@ internal static class HostComposition
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
+        services.AddSingleton(IvrStoreSchema.Migrations);
 
         services.AddTelephonyAuthentication();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PageAssets>();
         services.AddHostedService<DemoSeeder>();
+        services.AddIvrAdmin(options);
 
         services.AddOpenApi();
         return builder;
@@ -60,6 +64,7 @@ internal static class HostComposition
         app.MapSessions();
         app.MapAudit();
         app.MapPages();
+        app.MapIvrAdmin();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
