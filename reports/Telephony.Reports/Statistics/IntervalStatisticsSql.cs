@@ -98,6 +98,6 @@ internal static class IntervalStatisticsSql
         SELECT bucket_start, '{dimension}', {key},
         {Measures}
         FROM ({Calls} {filter}) c
-        GROUP BY bucket_start, {key}
+        GROUP BY 1, 3
         """;
 }
