@@ -96,7 +96,12 @@ public static class XlsxReportWriter
         }
 
         sheet.SheetView.FreezeRows(1);
-        sheet.Columns(1, columns.Count + 1).AdjustToContents();
+        // Widths from the text rather than AdjustToContents, which measures every cell through GDI+ and costs most of a daily report.
+        sheet.Column(1).Width = Math.Max(table.KeyHeading.Length, table.Rows.Select(r => r.Key.Length).DefaultIfEmpty(0).Max()) + 4;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            sheet.Column(c + 2).Width = Math.Max(10, columns[c].Heading.Length + 2);
+        }
     }
 
     private static void SetNumber(IXLCell cell, double? value)
