@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Telephony.Reports.Building;
+using Telephony.Reports.Diagnostics;
 using Telephony.Reports.Export;
 using Telephony.Reports.Periods;
 using Telephony.Reports.Statistics;
@@ -17,6 +18,7 @@ public sealed class ReportGenerator(
     IntervalStatisticsBuilder statistics,
     ReportStore store,
     ReportsOptions options,
+    ReportsMetrics metrics,
     ILogger<ReportGenerator> logger)
 {
     /// <summary>
@@ -37,6 +39,7 @@ public sealed class ReportGenerator(
         var data = await query.ReadAsync(period, generatedBy, cancellationToken);
         var files = Render(data);
         var id = await store.SaveAsync(data, files, cancellationToken);
+        metrics.ReportGenerated(period.KindName, stopwatch.Elapsed);
         ReportsLog.ReportGenerated(logger, period.KindName, period.Label, files.Count, stopwatch.ElapsedMilliseconds, generatedBy);
         return new GeneratedReport(id, data, files);
     }

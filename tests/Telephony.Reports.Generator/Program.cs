@@ -6,6 +6,7 @@ using Telephony.Acd.Store;
 using Telephony.Data.Migrations;
 using Telephony.Reports;
 using Telephony.Reports.Building;
+using Telephony.Reports.Diagnostics;
 using Telephony.Reports.Generator;
 using Telephony.Reports.Periods;
 using Telephony.Reports.Statistics;
@@ -25,7 +26,7 @@ var options = new ReportsOptions();
 var clock = TimeProvider.System;
 var statistics = new IntervalStatisticsBuilder(dataSource, options, clock);
 var query = new ReportQuery(dataSource, options, clock);
-var generator = new ReportGenerator(query, statistics, new ReportStore(dataSource), options, NullLogger<ReportGenerator>.Instance);
+var generator = new ReportGenerator(query, statistics, new ReportStore(dataSource), options, new ReportsMetrics(), NullLogger<ReportGenerator>.Instance);
 var year = new ReportPeriod(ReportKind.Yearly, new DateOnly(arguments.Year, 1, 1), new DateOnly(arguments.Year + 1, 1, 1));
 
 if (!arguments.Reuse)

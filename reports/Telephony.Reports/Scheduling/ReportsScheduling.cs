@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Quartz;
 using Telephony.Reports.Building;
+using Telephony.Reports.Diagnostics;
 using Telephony.Reports.Periods;
 using Telephony.Reports.Statistics;
 using Telephony.Reports.Storage;
@@ -29,7 +30,7 @@ public static class ReportsScheduling
 
     /// <summary>
     /// The reports' services: <see cref="IntervalStatisticsBuilder"/>, <see cref="ReportQuery"/>, <see cref="ReportStore"/>,
-    /// <see cref="ReportGenerator"/>. Needs an <see cref="NpgsqlDataSource"/>, a <see cref="TimeProvider"/> and logging registered.
+    /// <see cref="ReportGenerator"/>, <see cref="ReportsMetrics"/>. Needs an <see cref="NpgsqlDataSource"/>, a <see cref="TimeProvider"/> and logging registered.
     /// </summary>
     public static IServiceCollection AddReports(this IServiceCollection services, ReportsOptions options)
     {
@@ -40,6 +41,7 @@ public static class ReportsScheduling
         services.AddSingleton<ReportQuery>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<ReportGenerator>();
+        services.AddSingleton<ReportsMetrics>();
         return services;
     }
 

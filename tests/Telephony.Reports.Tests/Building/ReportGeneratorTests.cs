@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Telephony.Reports.Building;
+using Telephony.Reports.Diagnostics;
 using Telephony.Reports.Periods;
 using Telephony.Reports.Statistics;
 using Telephony.Reports.Storage;
@@ -107,6 +108,7 @@ public sealed class ReportGeneratorTests
             new IntervalStatisticsBuilder(database.DataSource, Options, clock),
             new ReportStore(database.DataSource),
             Options,
+            new ReportsMetrics(),
             NullLogger<ReportGenerator>.Instance);
     }
 
