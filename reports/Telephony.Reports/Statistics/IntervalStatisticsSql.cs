@@ -14,6 +14,8 @@ internal static class IntervalStatisticsSql
         """;
 
     // q: the call reached a queue as an inbound call (callbacks we dialled are not offered again).
+    // IVR drop: left the menu at ivr_exit_node without reaching a queue, and not because the hotline was closed (after-hours)
+    // or the menu itself served the caller (ivr-completed).
     // Answered: an agent picked up. Abandoned: the caller hung up in the queue; under $4 it is a short abandon.
     private const string Measures = """
         count(*) FILTER (WHERE q),
@@ -29,7 +31,7 @@ internal static class IntervalStatisticsSql
         count(*) FILTER (WHERE callback_made),
         coalesce(sum(survey_score), 0),
         count(survey_score),
-        count(*) FILTER (WHERE queue_id IS NULL AND ivr_exit_node IS NOT NULL)
+        count(*) FILTER (WHERE ivr_drop)
         """;
 
     private const string Calls = """
@@ -37,7 +39,8 @@ internal static class IntervalStatisticsSql
                queue_id, language, topic, agent_id, ivr_exit_node, outcome, wait_ms, talk_ms, wrap_up_ms,
                survey_score, callback_requested, callback_made,
                (queue_id IS NOT NULL AND NOT is_callback) AS q,
-               (agent_answered_at IS NOT NULL) AS answered
+               (agent_answered_at IS NOT NULL) AS answered,
+               (queue_id IS NULL AND ivr_exit_node IS NOT NULL AND outcome NOT IN ('after-hours', 'ivr-completed')) AS ivr_drop
         FROM call_records
         WHERE started_at >= $1 AND started_at < $2
         """;
@@ -49,7 +52,7 @@ internal static class IntervalStatisticsSql
         Dimension("language", "coalesce(language, '')", string.Empty),
         Dimension("topic", "coalesce(topic, '')", string.Empty),
         Dimension("agent", "agent_id", "AND agent_id IS NOT NULL"),
-        Dimension("ivr_node", "ivr_exit_node", "AND queue_id IS NULL AND ivr_exit_node IS NOT NULL"),
+        Dimension("ivr_node", "ivr_exit_node", "AND queue_id IS NULL AND ivr_exit_node IS NOT NULL AND outcome NOT IN ('after-hours', 'ivr-completed')"),
     ];
 
     /// <summary>

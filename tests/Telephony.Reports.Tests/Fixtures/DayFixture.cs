@@ -35,6 +35,8 @@ public static class DayFixture
 
     public static readonly FixtureCall IvrOnlyAgain = new(At(14, 2), "ivr-abandoned", IvrExitNode: "language-menu");
 
+    public static readonly FixtureCall AfterHours = new(At(20, 15), "after-hours", IvrExitNode: "greeting");
+
     public static readonly FixtureCall AcrossMidnight = new(At(23, 55), "answered", "transfers", "az", "transfers", "1002",
         WaitMs: 10_000, TalkMs: 900_000, WrapUpMs: 20_000, Answered: true, Survey: 4, Duration: TimeSpan.FromMinutes(16));
 
@@ -42,7 +44,7 @@ public static class DayFixture
         WaitMs: 5_000, TalkMs: 60_000, WrapUpMs: 5_000, Answered: true);
 
     public static IReadOnlyList<FixtureCall> Calls { get; } =
-        [AnsweredAtTarget, AnsweredLate, ShortAbandon1, Abandoned, CallbackRequested, TheCallback, IvrOnly, IvrOnlyAgain, AcrossMidnight, NextDay];
+        [AnsweredAtTarget, AnsweredLate, ShortAbandon1, Abandoned, CallbackRequested, TheCallback, IvrOnly, IvrOnlyAgain, AfterHours, AcrossMidnight, NextDay];
 
     /// <summary>The calls that belong to the fixture day: those that started on it, local time.</summary>
     public static IEnumerable<FixtureCall> OnDay => Calls.Where(c => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(c.StartedAt, Baku).DateTime) == Day);

@@ -26,7 +26,7 @@ public static class ExpectedFigures
             CallbacksMade = list.Count(c => c.CallbackMade),
             SurveySum = list.Sum(c => (long)(c.Survey ?? 0)),
             SurveyCount = list.Count(c => c.Survey is not null),
-            IvrDropped = list.Count(c => c.Queue is null && c.IvrExitNode is not null),
+            IvrDropped = list.Count(c => c.Queue is null && c.IvrExitNode is not null && c.Outcome is not ("after-hours" or "ivr-completed")),
         };
     }
 }
