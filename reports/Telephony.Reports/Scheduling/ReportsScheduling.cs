@@ -13,7 +13,8 @@ namespace Telephony.Reports.Scheduling;
 /// Registers the reports and their schedule: Quartz with the PostgreSQL job store in clustered mode (tables from
 /// <see cref="ReportsSchema"/>), so with several hosts on one database each firing runs on one host only.
 /// Daily at 00:30 local for the day before; monthly at 01:00 on the 1st; quarterly at 01:30 on the first day of a quarter;
-/// yearly at 02:00 on 1 January; each for the period that just ended.
+/// yearly at 02:00 on 1 January; each for the period that just ended. Every five minutes <see cref="IntervalStatisticsJob"/>
+/// refreshes the last two hours of buckets.
 /// </summary>
 public static class ReportsScheduling
 {
@@ -78,6 +79,10 @@ public static class ReportsScheduling
                 quartz.AddJob<ScheduledReportJob>(j => j.WithIdentity(job).StoreDurably().UsingJobData(ScheduledReportJob.KindKey, name));
                 quartz.AddTrigger(t => t.ForJob(job).WithIdentity(name + "-report", JobGroup).WithCronSchedule(cron, c => c.InTimeZone(timeZone)));
             }
+
+            quartz.AddJob<IntervalStatisticsJob>(j => j.WithIdentity(IntervalStatisticsJob.Key).StoreDurably());
+            quartz.AddTrigger(t => t.ForJob(IntervalStatisticsJob.Key).WithIdentity("interval-statistics", JobGroup)
+                .WithCronSchedule(IntervalStatisticsJob.Cron, c => c.InTimeZone(timeZone)));
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;

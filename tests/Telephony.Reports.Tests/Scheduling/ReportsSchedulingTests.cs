@@ -56,9 +56,30 @@ public sealed class ReportsSchedulingTests
         using var node = await StartHostAsync(database.ConnectionString, "node-a");
 
         Assert.Equal(4, await database.ScalarAsync(
-            "SELECT count(*) FROM qrtz_cron_triggers WHERE time_zone_id = 'Asia/Baku' AND trigger_group = 'reports'"));
+            "SELECT count(*) FROM qrtz_cron_triggers WHERE time_zone_id = 'Asia/Baku' AND trigger_group = 'reports' AND trigger_name LIKE '%-report'"));
         Assert.Equal(1, await database.ScalarAsync(
             "SELECT count(*) FROM qrtz_cron_triggers WHERE trigger_name = 'daily-report' AND cron_expression = '0 30 0 * * ?'"));
+        await node.StopAsync();
+    }
+
+    [Fact]
+    public async Task IntervalStatisticsJob_fired_counts_calls_that_ended_in_the_last_two_hours()
+    {
+        await using var database = await ReportsDatabase.CreateAsync(nameof(ReportsSchedulingTests));
+        var recent = new FixtureCall(DateTimeOffset.UtcNow.AddMinutes(-30), "answered", "transfers", "az", "transfers", "1001",
+            WaitMs: 4_000, TalkMs: 30_000, WrapUpMs: 3_000, Answered: true);
+        await FixtureDatabase.InsertCallsAsync(database.DataSource, [recent]);
+        using var node = await StartHostAsync(database.ConnectionString, "node-a");
+        var scheduler = await node.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
+
+        await scheduler.TriggerJob(IntervalStatisticsJob.Key, new JobDataMap(), CancellationToken.None);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await database.ScalarAsync("SELECT count(*) FROM report_interval_stats") == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(1, await database.ScalarAsync("SELECT coalesce(sum(answered), 0) FROM report_interval_stats WHERE dimension = 'all'"));
         await node.StopAsync();
     }
 
