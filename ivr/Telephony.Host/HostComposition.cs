@@ -12,6 +12,9 @@ using Telephony.Host.Health;
 using Telephony.Host.Identity;
 using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
+using Telephony.Host.Reports;
+using Telephony.Reports;
+using Telephony.Reports.Scheduling;
 
 namespace Telephony.Host;
 
@@ -41,6 +44,11 @@ internal static class HostComposition
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
+        services.AddSingleton(ReportsSchema.Migrations);
+        var reports = builder.Configuration.GetSection("Reports").Get<ReportsOptions>() ?? new ReportsOptions();
+        services.AddReports(reports);
+        services.AddReportsScheduling(database.ConnectionString, options.HostId, reports.ResolveTimeZone(), startWithHost: false);
+        services.AddHostedService<ReportsSchedulerStarter>();
         services.AddSingleton(IvrStoreSchema.Migrations);
 
         services.AddTelephonyAuthentication();
@@ -63,6 +71,7 @@ internal static class HostComposition
         app.MapHealth();
         app.MapSessions();
         app.MapAudit();
+        app.MapReports();
         app.MapPages();
         app.MapIvrAdmin();
         app.MapMetrics("/metrics");

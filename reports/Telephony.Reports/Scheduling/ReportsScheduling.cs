@@ -49,10 +49,12 @@ public static class ReportsScheduling
     /// <summary>
     /// The Quartz scheduler for the reports (call after <see cref="AddReports"/>), started and stopped by a hosted service.
     /// <paramref name="instanceId"/> must differ per host (the host id); <paramref name="idleWait"/> is how often an idle node
-    /// looks for due triggers (default 30 s).
+    /// looks for due triggers (default 30 s). A host that must start before its database answers passes
+    /// <paramref name="startWithHost"/> false and starts the scheduler itself once the schema is in place.
     /// </summary>
     public static IServiceCollection AddReportsScheduling(
-        this IServiceCollection services, string connectionString, string instanceId, TimeZoneInfo timeZone, TimeSpan? idleWait = null)
+        this IServiceCollection services, string connectionString, string instanceId, TimeZoneInfo timeZone, TimeSpan? idleWait = null,
+        bool startWithHost = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
@@ -84,7 +86,11 @@ public static class ReportsScheduling
             quartz.AddTrigger(t => t.ForJob(IntervalStatisticsJob.Key).WithIdentity("interval-statistics", JobGroup)
                 .WithCronSchedule(IntervalStatisticsJob.Cron, c => c.InTimeZone(timeZone)));
         });
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        if (startWithHost)
+        {
+            services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        }
+
         return services;
     }
 
