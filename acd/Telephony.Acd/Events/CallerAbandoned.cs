@@ -1,0 +1,3 @@
+namespace Telephony.Acd.Events;
+
+public sealed record CallerAbandoned(string CallId, string QueueId, TimeSpan Waited, DateTimeOffset At) : AcdEvent(At);

@@ -1,0 +1,8 @@
+namespace Telephony.Acd.Queues;
+
+public enum OverflowReason
+{
+    MaxWaitReached,
+    QueueFull,
+    NoAgentsLoggedIn,
+}

@@ -1,0 +1,15 @@
+using Telephony.Acd.Skills;
+
+namespace Telephony.Acd.Routing;
+
+/// <summary>
+/// A caller the IVR hands to a queue. <see cref="RequiredSkills"/> add to the queue's own (typically the chosen
+/// language and topic); the stricter minimum wins when both name a skill. <see cref="EnqueuedAt"/> defaults to now;
+/// an earlier time keeps the place of a caller who already waited (e.g. an overflow from another queue).
+/// </summary>
+public sealed record EnqueueRequest(
+    string CallId,
+    string QueueId,
+    IReadOnlyList<SkillRequirement> RequiredSkills,
+    int Priority = 0,
+    DateTimeOffset? EnqueuedAt = null);

@@ -1,0 +1,10 @@
+namespace Telephony.Acd.Routing;
+
+internal enum TimerKind
+{
+    RingTimeout,
+    WrapUpEnd,
+    ReservationBackoffEnd,
+    Relaxation,
+    MaxWait,
+}

@@ -1,0 +1,7 @@
+namespace Telephony.Calls.Control;
+
+public enum CallDirection
+{
+    Inbound,
+    Outbound,
+}

@@ -1,0 +1,13 @@
+namespace Telephony.Calls.Control;
+
+public enum OriginateFailure
+{
+    None,
+    NoAnswer,
+    Busy,
+    Rejected,
+    NotRegistered,
+    NotAllowed,
+    Unreachable,
+    Cancelled,
+}

@@ -1,0 +1,5 @@
+using Telephony.Calls.Control;
+
+namespace Telephony.Calls.Events;
+
+public sealed record CallHeld(Guid CallId, DateTimeOffset At, bool OnHold) : CallEvent(CallId, At);

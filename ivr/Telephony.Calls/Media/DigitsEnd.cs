@@ -1,0 +1,10 @@
+namespace Telephony.Calls.Media;
+
+public enum DigitsEnd
+{
+    MaxDigits,
+    Terminator,
+    Timeout,
+    CallEnded,
+    Cancelled,
+}

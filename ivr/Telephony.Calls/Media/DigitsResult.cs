@@ -1,0 +1,3 @@
+namespace Telephony.Calls.Media;
+
+public sealed record DigitsResult(string Digits, DigitsEnd End);

@@ -1,0 +1,9 @@
+namespace Telephony.Calls.Media;
+
+public enum PlaybackOutcome
+{
+    Completed,
+    InterruptedByDigit,
+    CallEnded,
+    Cancelled,
+}

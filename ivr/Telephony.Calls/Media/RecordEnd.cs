@@ -1,0 +1,9 @@
+namespace Telephony.Calls.Media;
+
+public enum RecordEnd
+{
+    MaxDuration,
+    StopDigit,
+    CallEnded,
+    Cancelled,
+}

@@ -1,0 +1,3 @@
+namespace Telephony.Calls.Media;
+
+public sealed record RecordResult(TimeSpan Duration, RecordEnd End);

@@ -1,0 +1,8 @@
+namespace Telephony.Calls.Media;
+
+public enum ToneKind
+{
+    Ringback,
+    Busy,
+    Beep,
+}

@@ -1,0 +1,3 @@
+namespace Telephony.Host.Health;
+
+public sealed record HealthProbeResult(bool Healthy, string Detail);

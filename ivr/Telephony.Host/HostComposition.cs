@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.DataProtection;
+using Npgsql;
+using Prometheus;
+using Telephony.Host.Configuration;
+using Telephony.Host.Database;
+using Telephony.Acd.Store;
+using Telephony.Data.Migrations;
+using Telephony.Host.Audit;
+using Telephony.Host.Demo;
+using Telephony.Host.Health;
+using Telephony.Host.Identity;
+using Telephony.Host.Pages;
+
+namespace Telephony.Host;
+
+/// <summary>Wires the modules into one process: the only place that knows them all.</summary>
+internal static class HostComposition
+{
+    public static WebApplicationBuilder AddTelephony(this WebApplicationBuilder builder, TelephonyOptions options, HostDatabase database)
+    {
+        builder.WebHost.UseUrls(options.Http.ToHttpUrl());
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.IncludeScopes = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
+
+        services.AddSingleton(new DatabaseStatus(database.Description));
+        services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<DatabaseStartup>();
+        services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+        services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
+        services.AddSingleton(AcdStoreSchema.Migrations);
+
+        services.AddTelephonyAuthentication();
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<PageAssets>();
+        services.AddHostedService<DemoSeeder>();
+
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication MapTelephony(this WebApplication app)
+    {
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAccessDeniedAudit();
+        app.UseAuthorization();
+        app.MapHealth();
+        app.MapSessions();
+        app.MapAudit();
+        app.MapPages();
+        app.MapMetrics("/metrics");
+        app.MapOpenApi("/openapi/{documentName}.json");
+        return app;
+    }
+}

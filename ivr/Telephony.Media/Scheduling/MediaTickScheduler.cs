@@ -1,0 +1,222 @@
+using Microsoft.Extensions.Logging;
+
+namespace Telephony.Media.Scheduling;
+
+/// <summary>
+/// The one pacing loop for every outgoing media stream: a dedicated thread sleeps until about a
+/// millisecond before the next deadline of a fixed grid (<see cref="MediaTickOptions.Period"/>),
+/// spins the rest, and then calls each stream whose ptime is due. Deadlines are absolute
+/// (<see cref="TickTiming"/>), so late wake-ups never drift the stream clocks. Streams are added
+/// and removed from any thread; the tick reads a copy-on-write array and takes no lock.
+/// Tests drive <see cref="RunDueTicks"/> with a fake <see cref="TimeProvider"/> instead of starting the thread.
+/// </summary>
+public sealed class MediaTickScheduler : IDisposable
+{
+    private readonly MediaTickOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly MediaMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly long _startTimestamp;
+    private readonly Lock _writeLock = new();
+    private MediaTickRegistration[] _streams = [];
+    private TickTiming? _timing;
+    private Thread? _thread;
+    private volatile bool _stopping;
+    private long _ticksRun;
+    private long _lateTicks;
+    private long _skippedTicks;
+
+    /// <summary>Creates the scheduler; call <see cref="Start"/> to run its thread.</summary>
+    public MediaTickScheduler(MediaTickOptions options, TimeProvider timeProvider, MediaMetrics metrics, ILogger<MediaTickScheduler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(logger);
+        options.Validate();
+        _options = options;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        _startTimestamp = timeProvider.GetTimestamp();
+    }
+
+    /// <summary>Grid ticks run so far.</summary>
+    public long TicksRun => Interlocked.Read(ref _ticksRun);
+
+    /// <summary>Grid ticks that started later than <see cref="MediaTickOptions.LateThreshold"/>.</summary>
+    public long LateTicks => Interlocked.Read(ref _lateTicks);
+
+    /// <summary>Grid ticks dropped because the loop fell more than <see cref="MediaTickOptions.MaxCatchUp"/> behind.</summary>
+    public long SkippedTicks => Interlocked.Read(ref _skippedTicks);
+
+    /// <summary>Streams currently paced.</summary>
+    public int StreamCount => Volatile.Read(ref _streams).Length;
+
+    /// <summary>
+    /// Adds a stream sending every <paramref name="ptime"/> (a multiple of the period) at
+    /// <paramref name="clockRate"/> Hz. Its first tick is the next grid tick.
+    /// </summary>
+    public MediaTickRegistration Add(IMediaTickStream stream, TimeSpan ptime, int clockRate = 8000)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clockRate);
+        if (ptime < _options.Period || ptime.Ticks % _options.Period.Ticks != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ptime), ptime, $"The ptime must be a multiple of the {_options.Period.TotalMilliseconds} ms tick period.");
+        }
+
+        var samplesPerTick = (int)(ptime.Ticks * clockRate / TimeSpan.TicksPerSecond);
+        var registration = new MediaTickRegistration(this, stream, ptime.Ticks / _options.Period.Ticks, samplesPerTick);
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _streams, [.. _streams, registration]);
+        }
+
+        return registration;
+    }
+
+    /// <summary>Starts the dedicated media thread.</summary>
+    public void Start()
+    {
+        if (_thread is not null)
+        {
+            throw new InvalidOperationException("The media tick is already running.");
+        }
+
+        _thread = new Thread(Run)
+        {
+            Name = "media-tick",
+            IsBackground = true,
+            Priority = ThreadPriority.Highest,
+        };
+        _thread.Start();
+        MediaLog.TickStarted(_logger, _options.Period.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Runs every grid tick that is due now, in order, on the calling thread, and returns the time
+    /// until the next deadline. The media thread calls this in its loop; call it yourself only when
+    /// the thread is not started (tests). Not thread-safe.
+    /// </summary>
+    public TimeSpan RunDueTicks()
+    {
+        _timing ??= new TickTiming(Now(), _options.Period, _options.MaxCatchUp);
+        while (true)
+        {
+            var decision = _timing.Decide(Now());
+            if (!decision.IsDue)
+            {
+                return decision.Wait;
+            }
+
+            if (decision.SkippedTicks > 0)
+            {
+                Interlocked.Add(ref _skippedTicks, decision.SkippedTicks);
+                _metrics.TicksSkipped(decision.SkippedTicks);
+                MediaLog.TicksSkipped(_logger, (decision.Lateness + (_options.Period * decision.SkippedTicks)).TotalMilliseconds, decision.SkippedTicks);
+            }
+
+            var late = decision.Lateness > _options.LateThreshold;
+            if (late)
+            {
+                Interlocked.Increment(ref _lateTicks);
+            }
+
+            _metrics.TickRan(decision.Lateness, late);
+            RunGridTick(decision.Tick, decision.Lateness);
+            Interlocked.Increment(ref _ticksRun);
+        }
+    }
+
+    /// <summary>Stops the thread (waiting for the current tick to finish).</summary>
+    public void Dispose()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        if (_thread is not null)
+        {
+            _thread.Join();
+            MediaLog.TickStopped(_logger, TicksRun, LateTicks, SkippedTicks);
+        }
+    }
+
+    internal void Remove(MediaTickRegistration registration)
+    {
+        lock (_writeLock)
+        {
+            var index = Array.IndexOf(_streams, registration);
+            if (index >= 0)
+            {
+                Volatile.Write(ref _streams, [.. _streams[..index], .. _streams[(index + 1)..]]);
+            }
+        }
+    }
+
+    private TimeSpan Now() => _timeProvider.GetElapsedTime(_startTimestamp);
+
+    private void RunGridTick(long gridTick, TimeSpan lateness)
+    {
+        var streams = Volatile.Read(ref _streams);
+        foreach (var registration in streams)
+        {
+            if (registration.IsRemoved)
+            {
+                continue;
+            }
+
+            if (registration.FirstGridTick < 0)
+            {
+                registration.FirstGridTick = gridTick;
+                registration.NextGridTick = gridTick;
+            }
+
+            if (gridTick < registration.NextGridTick)
+            {
+                continue;
+            }
+
+            var number = (gridTick - registration.FirstGridTick) / registration.GridTicksPerTick;
+            var skipped = registration.LastNumber < 0 ? 0 : number - registration.LastNumber - 1;
+            var streamDeadline = _timing!.DeadlineOf(registration.FirstGridTick + (number * registration.GridTicksPerTick));
+            var tick = new MediaTick(number, streamDeadline, lateness + (_timing.DeadlineOf(gridTick) - streamDeadline), registration.SamplesPerTick, skipped);
+            registration.LastNumber = number;
+            registration.NextGridTick = registration.FirstGridTick + ((number + 1) * registration.GridTicksPerTick);
+            try
+            {
+                registration.Stream.OnTick(tick);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // One broken stream must not stop the audio of every other call.
+                registration.MarkRemoved();
+                Remove(registration);
+                _metrics.StreamFaulted();
+                MediaLog.StreamFaulted(_logger, registration.Stream.GetType().Name, exception);
+            }
+        }
+    }
+
+    private void Run()
+    {
+        var spinThreshold = _options.SpinThreshold;
+        while (!_stopping)
+        {
+            var wait = RunDueTicks();
+            if (wait > spinThreshold)
+            {
+                // Sleep overshoots by up to about a millisecond; wake early and spin the rest.
+                Thread.Sleep(wait - spinThreshold);
+            }
+            else if (wait > TimeSpan.Zero && !Thread.Yield())
+            {
+                // Nothing else wants the core: spin briefly rather than give up the timeslice.
+                Thread.SpinWait(20);
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE catalog_first (id int);

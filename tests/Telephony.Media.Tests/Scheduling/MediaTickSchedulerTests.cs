@@ -1,0 +1,185 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Telephony.Media.Scheduling;
+
+namespace Telephony.Media.Tests.Scheduling;
+
+public sealed class MediaTickSchedulerTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly MediaMetrics _metrics = new();
+    private readonly MediaTickScheduler _scheduler;
+
+    public MediaTickSchedulerTests()
+    {
+        _scheduler = new MediaTickScheduler(new MediaTickOptions(), _time, _metrics, NullLogger<MediaTickScheduler>.Instance);
+    }
+
+    private sealed class RecordingStream : IMediaTickStream
+    {
+        public List<MediaTick> Ticks { get; } = [];
+
+        public Action? OnTickAction { get; set; }
+
+        public void OnTick(in MediaTick tick)
+        {
+            Ticks.Add(tick);
+            OnTickAction?.Invoke();
+        }
+    }
+
+    private sealed class ThrowingStream : IMediaTickStream
+    {
+        public void OnTick(in MediaTick tick) => throw new InvalidOperationException("broken stream");
+    }
+
+    /// <summary>Advances fake time in steps of <paramref name="step"/> ms, running due ticks after each.</summary>
+    private void Run(int steps, double step = 10)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            _scheduler.RunDueTicks();
+            _time.Advance(TimeSpan.FromMilliseconds(step));
+        }
+
+        _scheduler.RunDueTicks();
+    }
+
+    [Fact]
+    public void Stream_with_20_ms_ptime_runs_every_other_grid_tick_with_samples_from_the_deadline()
+    {
+        var stream = new RecordingStream();
+        _scheduler.Add(stream, TimeSpan.FromMilliseconds(20));
+        Run(10);
+
+        Assert.Equal([0L, 1, 2, 3, 4, 5], stream.Ticks.Select(t => t.Number));
+        Assert.Equal([0L, 160, 320, 480, 640, 800], stream.Ticks.Select(t => t.ElapsedSamples));
+        Assert.All(stream.Ticks, t => Assert.Equal(TimeSpan.Zero, t.Lateness));
+        Assert.Equal(11, _scheduler.TicksRun);
+    }
+
+    [Fact]
+    public void Streams_with_different_ptimes_share_the_grid()
+    {
+        var twenty = new RecordingStream();
+        var thirty = new RecordingStream();
+        _scheduler.Add(twenty, TimeSpan.FromMilliseconds(20));
+        _scheduler.Add(thirty, TimeSpan.FromMilliseconds(30));
+        Run(12);
+
+        Assert.Equal(7, twenty.Ticks.Count);
+        Assert.Equal(5, thirty.Ticks.Count);
+        Assert.Equal(240, thirty.Ticks[1].ElapsedSamples);
+    }
+
+    [Fact]
+    public void Late_ticks_are_counted_and_recorded_in_the_lateness_histogram()
+    {
+        var measurements = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == MediaMetrics.MeterName && instrument.Name == "telephony.media.tick_lateness")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => measurements.Add(value));
+        listener.Start();
+
+        var stream = new RecordingStream();
+        _scheduler.Add(stream, TimeSpan.FromMilliseconds(10));
+        _scheduler.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(13));
+        _scheduler.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(8));
+        _scheduler.RunDueTicks();
+
+        Assert.Equal(1, _scheduler.LateTicks);
+        Assert.Contains(3.0, measurements);
+        Assert.Contains(1.0, measurements);
+        Assert.Equal(TimeSpan.FromMilliseconds(3), stream.Ticks[1].Lateness);
+    }
+
+    [Fact]
+    public void Long_stall_skips_ticks_and_streams_see_the_jump()
+    {
+        var stream = new RecordingStream();
+        _scheduler.Add(stream, TimeSpan.FromMilliseconds(20));
+        Run(2);
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        _scheduler.RunDueTicks();
+
+        Assert.True(_scheduler.SkippedTicks > 0);
+        var afterStall = stream.Ticks[^1];
+        Assert.True(afterStall.SkippedTicks > 0);
+        Assert.Equal(afterStall.Number * 160, afterStall.ElapsedSamples);
+        Assert.Equal(stream.Ticks[^2].Number + afterStall.SkippedTicks + 1, afterStall.Number);
+    }
+
+    [Fact]
+    public void Removed_stream_gets_no_more_ticks()
+    {
+        var stream = new RecordingStream();
+        var registration = _scheduler.Add(stream, TimeSpan.FromMilliseconds(10));
+        Run(3);
+        registration.Dispose();
+        Run(3);
+
+        Assert.Equal(4, stream.Ticks.Count);
+        Assert.Equal(0, _scheduler.StreamCount);
+        Assert.True(registration.IsRemoved);
+    }
+
+    [Fact]
+    public void Stream_may_remove_itself_and_add_another_during_its_tick()
+    {
+        var added = new RecordingStream();
+        var first = new RecordingStream();
+        MediaTickRegistration? registration = null;
+        first.OnTickAction = () =>
+        {
+            registration!.Dispose();
+            _scheduler.Add(added, TimeSpan.FromMilliseconds(10));
+        };
+        registration = _scheduler.Add(first, TimeSpan.FromMilliseconds(10));
+        Run(3);
+
+        Assert.Single(first.Ticks);
+        Assert.Equal(3, added.Ticks.Count);
+    }
+
+    [Fact]
+    public void Throwing_stream_is_removed_and_others_keep_ticking()
+    {
+        var healthy = new RecordingStream();
+        _scheduler.Add(new ThrowingStream(), TimeSpan.FromMilliseconds(10));
+        _scheduler.Add(healthy, TimeSpan.FromMilliseconds(10));
+        Run(3);
+
+        Assert.Equal(1, _scheduler.StreamCount);
+        Assert.Equal(4, healthy.Ticks.Count);
+    }
+
+    [Fact]
+    public void Ptime_that_is_not_a_multiple_of_the_period_is_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _scheduler.Add(new RecordingStream(), TimeSpan.FromMilliseconds(25)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => _scheduler.Add(new RecordingStream(), TimeSpan.FromMilliseconds(5)));
+    }
+
+    [Fact]
+    public void Invalid_options_name_the_key()
+    {
+        var options = new MediaTickOptions { Period = TimeSpan.FromMilliseconds(100) };
+        var exception = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
+        Assert.Contains("Media:Tick:Period", exception.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        _metrics.Dispose();
+    }
+}
