@@ -54,6 +54,17 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "SIP dialog {State}: {CallId}")]
     public static partial void DialogChanged(ILogger logger, string state, string callId);
 
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Information, Message = "SIP dialog ended ({Reason}): {CallId}")]
+    public static partial void DialogEnded(ILogger logger, Telephony.Sip.Dialogs.SipDialogEndReason reason, string callId);
+
     [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "SIP 2xx to INVITE never acknowledged (Call-ID {CallId})")]
     public static partial void AckTimedOut(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "SIP worker item failed")]
+    public static partial void WorkItemFailed(ILogger logger, Exception exception);
+
+    private static readonly Func<ILogger, string, IDisposable?> s_callScope = LoggerMessage.DefineScope<string>("Call-ID {CallId}");
+
+    /// <summary>The per-call log scope: every event logged while handling a message carries its Call-ID.</summary>
+    public static IDisposable? CallScope(ILogger logger, string callId) => s_callScope(logger, callId);
 }
