@@ -113,15 +113,17 @@ internal sealed partial class SipUserAgentCore
             {
                 dialog.PendingAck = null;
                 SipLog.AckTimedOut(core._logger, dialog.Id.CallId);
-                core.StartInDialog(dialog, "BYE", default, null, null, SipIgnoringUser.Instance);
                 core.EndDialog(dialog, SipDialogEndReason.AckTimeout);
+                core.StartInDialog(dialog, "BYE", default, null, null, SipIgnoringUser.Instance);
                 return;
             }
 
             transaction.Source.Transport.Send(wait.Response, transaction.Destination, transaction.Source.ConnectionId);
             core.Metrics.Retransmitted("INVITE");
             wait.Interval = wait.Interval * 2 < core._options.T2 ? wait.Interval * 2 : core._options.T2;
-            wait.Timer = core._timers.Schedule(dialog.Partition, wait.Interval, static state => ((SipAckRetransmit)state!).Fire(), this);
+            // The last wait is cut short so the give-up happens at 64*T1, not at the next retransmission after it.
+            var untilDeadline = TimeSpan.FromMilliseconds(wait.DeadlineMs - core._timers.NowMs);
+            wait.Timer = core._timers.Schedule(dialog.Partition, wait.Interval < untilDeadline ? wait.Interval : untilDeadline, static state => ((SipAckRetransmit)state!).Fire(), this);
         }
     }
 }
