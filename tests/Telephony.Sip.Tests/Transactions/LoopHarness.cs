@@ -52,6 +52,23 @@ internal sealed class LoopHarness : IAsyncDisposable, ISipTransportSink
     /// <summary>Sends text from the peer (line ends normalised to CRLF).</summary>
     public void Send(string message) => _peer.Send(Encoding.UTF8.GetBytes(message.ReplaceLineEndings("\r\n")), StackAddress);
 
+    /// <summary>The peer answers a request the stack sent (To tag "peer" added).</summary>
+    public void Reply(SipRequest request, int statusCode, string reasonPhrase, Action<SipMessageBuilder>? decorate = null)
+    {
+        var response = SipResponse.CreateFor(request, statusCode, reasonPhrase, "peer");
+        decorate?.Invoke(response);
+        _peer.Send(response.ToArray(), StackAddress);
+    }
+
+    /// <summary>An out-of-dialog request from the stack to the peer, without Via (the stack adds it).</summary>
+    public static SipMessageBuilder Outgoing(SipMethod method, string callId) =>
+        SipMessageBuilder.Request(method, "sip:peer@10.0.0.2:5070")
+            .AddHeader(SipHeaderKind.MaxForwards, "70")
+            .AddHeader(SipHeaderKind.From, "<sip:100@10.0.0.1>;tag=st1")
+            .AddHeader(SipHeaderKind.To, "<sip:peer@10.0.0.2>")
+            .AddHeader(SipHeaderKind.CallId, callId)
+            .AddHeader(SipHeaderKind.CSeq, "1 " + SipMethods.GetName(method));
+
     /// <summary>Moves the fake clock in small steps so the stack's tick runs as it would in real time.</summary>
     public void Advance(TimeSpan by)
     {
