@@ -33,6 +33,14 @@ internal sealed class LoopHarness : IAsyncDisposable, ISipTransportSink
         _peer.Start(this);
     }
 
+    /// <summary>A second peer on the network whose answers also land in <see cref="Received"/>.</summary>
+    public LoopSipTransport AddPeer(IPEndPoint address)
+    {
+        var peer = new LoopSipTransport(Network, address);
+        peer.Start(this);
+        return peer;
+    }
+
     public FakeTimeProvider Time { get; }
 
     public LoopSipNetwork Network { get; }
