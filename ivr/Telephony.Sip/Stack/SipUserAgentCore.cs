@@ -56,7 +56,7 @@ internal sealed partial class SipUserAgentCore : ISipTransportSink, ISipTransact
 
     public void OnMessage(SipMessage message, SipSource source)
     {
-        if (message is SipRequest request && !_rateLimiter.TryAcquire(source.Remote, _timers.NowMs))
+        if (message.IsRequest && !_rateLimiter.TryAcquire(source.Remote, _timers.NowMs))
         {
             Metrics.RateLimited();
             SipLog.RateLimited(_logger, source.Remote);

@@ -144,4 +144,21 @@ public sealed class SipDialogTests
         harness.Reply(invite, 200, "OK", Ok);
         Assert.Equal(2, harness.Network.Sent.Count(t => t.StartsWith("ACK ", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("UPDATE")]
+    [InlineData("INFO")]
+    [InlineData("OPTIONS")]
+    [InlineData("MESSAGE")]
+    public async Task In_dialog_requests_other_than_bye_reach_the_dialog_handler(string method)
+    {
+        var (harness, dialog, tag) = await EstablishedAsync();
+        await using var __ = harness;
+        harness.Handler.AnswerInDialog = (d, r) => r.Respond(d == dialog ? 200 : 500, "OK");
+        harness.Send(LoopHarness.Request(method, "z9hG4bKin" + method, cseq: 2, toTag: tag));
+
+        Assert.Equal(method, harness.Handler.DialogRequests.Single().Request.MethodName);
+        Assert.Single(harness.Responses(200), r => r.CSeq.MethodName == method);
+        Assert.Empty(harness.Handler.Requests.Skip(1));
+    }
 }
