@@ -24,6 +24,7 @@ public sealed class SipStack : IAsyncDisposable
     private readonly SipUserAgentCore _core;
     private readonly List<ISipTransport> _transports = [];
     private int _started;
+    private int _stopped;
 
     public SipStack(
         SipStackOptions options, ISipRequestHandler handler, TimeProvider time, ILoggerFactory loggerFactory,
@@ -97,6 +98,11 @@ public sealed class SipStack : IAsyncDisposable
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
         _layer.Stopping = true;
         try
         {
@@ -122,12 +128,10 @@ public sealed class SipStack : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Volatile.Read(ref _started) != 0 && !_layer.Stopping)
-        {
-            using var none = new CancellationTokenSource();
-            await none.CancelAsync();
-            await StopAsync(none.Token);
-        }
+        // Stops without a grace period if the host did not; a stack never started still has its workers to end.
+        using var none = new CancellationTokenSource();
+        await none.CancelAsync();
+        await StopAsync(none.Token);
 
         Metrics.Dispose();
     }

@@ -27,7 +27,7 @@ internal sealed class SipWorkerPool : IAsyncDisposable
         {
             var channel = Channel.CreateUnbounded<SipWorkItem>(new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
             _channels[i] = channel;
-            _workers[i] = Task.Factory.StartNew(() => RunAsync(channel.Reader), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            _workers[i] = Task.Run(() => RunAsync(channel.Reader));
         }
     }
 
