@@ -88,6 +88,11 @@ public sealed class SipStack : IAsyncDisposable
         }
 
         _timers.Start();
+        if (_transports.OfType<TcpSipTransport>().Any())
+        {
+            ScheduleHousekeeping();
+        }
+
         SipLog.StackStarted(_logger, _transports.Count);
         return Task.CompletedTask;
     }
@@ -134,6 +139,25 @@ public sealed class SipStack : IAsyncDisposable
         await StopAsync(none.Token);
 
         Metrics.Dispose();
+    }
+
+    /// <summary>TCP idle sweeps ride the stack's one timer tick, a quarter of the idle timeout apart.</summary>
+    private void ScheduleHousekeeping()
+    {
+        var period = _options.TcpIdleTimeout / 4 > TimeSpan.FromSeconds(1) ? _options.TcpIdleTimeout / 4 : TimeSpan.FromSeconds(1);
+        _timers.Schedule(0, period, static state =>
+        {
+            var stack = (SipStack)state!;
+            foreach (var tcp in stack._transports.OfType<TcpSipTransport>())
+            {
+                tcp.CloseIdleConnections();
+            }
+
+            if (!stack._layer.Stopping)
+            {
+                stack.ScheduleHousekeeping();
+            }
+        }, this);
     }
 
     /// <summary>Sends a request outside any dialog (OPTIONS ping, MESSAGE, NOTIFY...); the stack adds Via.</summary>

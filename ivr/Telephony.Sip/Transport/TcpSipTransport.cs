@@ -7,7 +7,8 @@ namespace Telephony.Sip.Transport;
 
 /// <summary>
 /// SIP over TCP: a listener, one connection per peer reused for every message to it (inbound or outbound), a bound on
-/// open connections, and idle connections closed by one sweep timer for the whole transport.
+/// open connections, and idle connections closed by <see cref="CloseIdleConnections"/>, which the stack calls from its
+/// one shared timer tick (the transport owns no timer).
 /// </summary>
 public sealed class TcpSipTransport : ISipTransport
 {
@@ -22,7 +23,6 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly List<Task> _running = [];
     private Socket? _listener;
     private ISipTransportSink? _sink;
-    private ITimer? _sweep;
     private IPEndPoint _local;
     private long _nextId;
     private volatile bool _listening;
@@ -75,8 +75,6 @@ public sealed class TcpSipTransport : ISipTransport
         _listener = listener;
         _local = (IPEndPoint)listener.LocalEndPoint!;
         _listening = true;
-        var period = _idleTimeout / 4 > TimeSpan.FromSeconds(1) ? _idleTimeout / 4 : TimeSpan.FromSeconds(1);
-        _sweep = _time.CreateTimer(static state => ((TcpSipTransport)state!).CloseIdle(), this, period, period);
         lock (_running)
         {
             _running.Add(AcceptLoopAsync(listener));
@@ -111,11 +109,6 @@ public sealed class TcpSipTransport : ISipTransport
     {
         _listening = false;
         await _stopping.CancelAsync();
-        if (_sweep is not null)
-        {
-            await _sweep.DisposeAsync();
-        }
-
         _listener?.Dispose();
         foreach (var connection in _byId.Values)
         {
@@ -213,15 +206,20 @@ public sealed class TcpSipTransport : ISipTransport
         _listening = false;
     }
 
-    private void CloseIdle()
+    /// <summary>Closes connections with no traffic either way for the idle timeout; returns how many.</summary>
+    public int CloseIdleConnections()
     {
+        var closed = 0;
         foreach (var connection in _byId.Values)
         {
             if (_time.GetElapsedTime(connection.LastActivityTimestamp) >= _idleTimeout)
             {
                 SipLog.ConnectionClosed(_logger, connection.Remote, "idle");
                 connection.Close();
+                closed++;
             }
         }
+
+        return closed;
     }
 }

@@ -15,7 +15,7 @@ public sealed class TcpSipTransportTests
     private static readonly byte[] s_options = Encoding.ASCII.GetBytes(SocketStackFixture.Options("127.0.0.1", 5999, "z9hG4bKtcpt").Replace("UDP", "TCP", StringComparison.Ordinal));
 
     [Fact]
-    public async Task Tcp_idle_connection_is_closed_by_the_sweep()
+    public async Task Tcp_idle_connection_is_closed_by_the_sweep_only_after_the_idle_timeout()
     {
         var time = new FakeTimeProvider();
         var sink = new CollectingSink();
@@ -28,11 +28,35 @@ public sealed class TcpSipTransportTests
         Assert.Equal(1, transport.ConnectionCount);
 
         time.Advance(TimeSpan.FromSeconds(20));
+        Assert.Equal(0, transport.CloseIdleConnections());
         Assert.Equal(1, transport.ConnectionCount);
         time.Advance(TimeSpan.FromSeconds(20));
 
-        await WaitUntilAsync(() => transport.ConnectionCount == 0);
+        Assert.Equal(1, transport.CloseIdleConnections());
+        Assert.Equal(0, transport.ConnectionCount);
         Assert.Equal(0, await client.ReceiveAsync(new byte[16]));
+    }
+
+    [Fact]
+    public async Task Stack_tick_closes_idle_tcp_connections()
+    {
+        var time = new FakeTimeProvider();
+        var port = Telephony.TestKit.Host.FreePort.UdpAndTcp();
+        var options = new Telephony.Sip.Stack.SipStackOptions { TcpIdleTimeout = TimeSpan.FromSeconds(4), WorkerCount = 0 };
+        options.Listen.Add($"127.0.0.1:{port}");
+        await using var stack = new Telephony.Sip.Stack.SipStack(options, new Transactions.RecordingHandler(), time, NullLoggerFactory.Instance);
+        await stack.StartAsync(CancellationToken.None);
+        var tcp = stack.Transports.OfType<TcpSipTransport>().Single();
+        using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await client.ConnectAsync(tcp.LocalEndPoint);
+        await WaitUntilAsync(() => tcp.ConnectionCount == 1);
+
+        for (var i = 0; i < 600; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.Equal(0, tcp.ConnectionCount);
     }
 
     [Fact]
