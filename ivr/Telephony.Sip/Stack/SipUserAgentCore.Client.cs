@@ -116,7 +116,15 @@ internal sealed partial class SipUserAgentCore
     private void Start(SipPendingRequest pending, SipRequest request, byte[] bytes, ISipTransport transport, IPEndPoint destination, CancellationToken cancellationToken)
     {
         var partition = _workers.PartitionOf(request.CallId);
-        _workers.Post(partition, _ => pending.Transaction = _layer.StartClient(request, bytes, transport, destination, partition, pending), null);
+        _workers.Post(partition, _ =>
+        {
+            pending.Transaction = _layer.StartClient(request, bytes, transport, destination, partition, pending);
+            if (request.Method == SipMethod.Invite && cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled before the INVITE even left: the registration below found no transaction to cancel.
+                _layer.Cancel(pending.Transaction);
+            }
+        }, null);
         if (request.Method == SipMethod.Invite && cancellationToken.CanBeCanceled)
         {
             // CANCEL while ringing (9.1); the INVITE still ends with its final response, normally 487.
