@@ -7,6 +7,9 @@ public sealed partial class CallMedia
 {
     private DigitCollector? _collector;
 
+    /// <summary>True while digits are being collected.</summary>
+    public bool IsCollecting => Volatile.Read(ref _collector) is not null;
+
     /// <summary>A digit the signalling layer received (SIP INFO); handled like an RFC 4733 digit.</summary>
     public void InjectDigit(char digit) => OnDigit(digit, DtmfSource.SipInfo);
 

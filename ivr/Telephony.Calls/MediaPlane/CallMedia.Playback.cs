@@ -7,6 +7,9 @@ public sealed partial class CallMedia
 {
     private Playback? _playback;
 
+    /// <summary>True while a playback or music on hold is under way.</summary>
+    public bool IsPlaying => Volatile.Read(ref _playback) is not null;
+
     /// <summary>
     /// Plays the sources in order (once, or looping until cancelled). A new playback replaces the current one
     /// (which ends as Cancelled). With barge-in a DTMF digit stops it and is returned in the result.

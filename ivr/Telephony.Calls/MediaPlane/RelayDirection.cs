@@ -149,8 +149,11 @@ internal sealed class RelayDirection
         uint continueAt;
         if (!_started)
         {
-            // Continue the target's own clock: its next tick's timestamp plus the time since the bridge began.
-            continueAt = unchecked(_target.Sender.NextTimestamp + (uint)SamplesSince(_bridgedAt, arrival, 1));
+            // Continue the target's own clock. Its next timestamp belongs to the tick after the bridge began, so a
+            // packet within one ptime of the bridge takes it, and a later first packet moves on by the time since.
+            var ptimeSamples = _target.Audio.Ptime * 8;
+            var sinceBridge = Math.Max(0, SamplesSince(_bridgedAt, arrival, ptimeSamples) - ptimeSamples);
+            continueAt = unchecked(_target.Sender.NextTimestamp + (uint)sinceBridge);
             _tapBase = continueAt;
             _started = true;
         }
