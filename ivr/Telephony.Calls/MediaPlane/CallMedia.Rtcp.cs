@@ -84,6 +84,15 @@ public sealed partial class CallMedia
 
     private void SendReport(bool bye)
     {
+        // The housekeeping timer and teardown may both report at once; they share the buffer.
+        lock (_rtcpBuffer)
+        {
+            WriteAndSendReport(bye);
+        }
+    }
+
+    private void WriteAndSendReport(bool bye)
+    {
         var builder = new RtcpCompoundBuilder(_rtcpBuffer);
         var statistics = _inbound.Statistics;
         Span<RtcpReportBlock> blocks = stackalloc RtcpReportBlock[1];
