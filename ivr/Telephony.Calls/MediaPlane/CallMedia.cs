@@ -123,6 +123,8 @@ public sealed partial class CallMedia : IRtpDatagramHandler, IDisposable
 
     internal OutboundTick OutboundTick => _outboundTick;
 
+    internal RtpInboundStream Inbound => _inbound;
+
     /// <summary>Handles an RTP datagram from the endpoint's receive thread.</summary>
     public void OnRtp(ReadOnlySpan<byte> datagram, long timestamp)
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Telephony.Media.Codecs;
@@ -40,16 +41,26 @@ internal sealed class TestRtpPeer : IDisposable
     }
 
     /// <summary>Sends a tone as G.711 packets of 20 ms, paced in real time.</summary>
+    /// <remarks>
+    /// Paced like a phone's sample clock: every packet that is due by the wall clock goes out, so a stalled test
+    /// thread on a loaded machine sends a short burst afterwards instead of falling behind for good.
+    /// </remarks>
     public async Task SendToneAsync(IPEndPoint to, double frequency, G711Law law, TimeSpan duration, CancellationToken cancellationToken = default)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        var started = Stopwatch.GetTimestamp();
         var packets = (int)(duration.TotalMilliseconds / 20);
-        for (var i = 0; i < packets; i++)
+        var sent = 0;
+        while (sent < packets)
         {
-            var payload = RtpPackets.Tone(frequency, i * 160, 160, law);
-            Send(RtpPackets.Audio(_ssrc, _sequence++, _timestamp, (byte)law, payload, marker: i == 0), to);
-            _timestamp += 160;
-            await timer.WaitForNextTickAsync(cancellationToken);
+            var due = Math.Min(packets, 1 + (int)(Stopwatch.GetElapsedTime(started).TotalMilliseconds / 20));
+            for (; sent < due; sent++)
+            {
+                var payload = RtpPackets.Tone(frequency, sent * 160, 160, law);
+                Send(RtpPackets.Audio(_ssrc, _sequence++, _timestamp, (byte)law, payload, marker: sent == 0), to);
+                _timestamp += 160;
+            }
+
+            await Task.Delay(5, cancellationToken);
         }
     }
 
