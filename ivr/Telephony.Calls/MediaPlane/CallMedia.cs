@@ -39,10 +39,11 @@ public sealed partial class CallMedia : IRtpDatagramHandler, IDisposable
     private long _lastReceived;
     private int _disposed;
     private RelayDirection? _relayOut;
+    private NegotiatedAudio _audio;
 
     internal CallMedia(NegotiatedAudio audio, IRtpTransport transport, MediaTickScheduler scheduler, TimeProvider timeProvider, CallMediaOptions options, ILogger logger, RtpEndpoint? endpoint = null)
     {
-        Audio = audio;
+        _audio = audio;
         _transport = transport;
         _scheduler = scheduler;
         _timeProvider = timeProvider;
@@ -76,8 +77,12 @@ public sealed partial class CallMedia : IRtpDatagramHandler, IDisposable
     /// <summary>Nothing arrived from the peer for <see cref="CallMediaOptions.InactivityTimeout"/>: the leg is dead (raised once, on a timer thread).</summary>
     public event Action<CallMedia>? Inactive;
 
-    /// <summary>What was negotiated for this leg.</summary>
-    public NegotiatedAudio Audio { get; }
+    /// <summary>What was negotiated for this leg (the latest offer/answer).</summary>
+    public NegotiatedAudio Audio
+    {
+        get => Volatile.Read(ref _audio);
+        private set => Volatile.Write(ref _audio, value);
+    }
 
     /// <summary>The leg's UDP endpoint (null only in unit tests).</summary>
     public RtpEndpoint? Endpoint => _endpoint;
@@ -140,6 +145,31 @@ public sealed partial class CallMedia : IRtpDatagramHandler, IDisposable
         }
 
         Volatile.Read(ref _relayOut)?.Forward(datagram, timestamp);
+    }
+
+    /// <summary>
+    /// Applies a new offer/answer of the same stream (a re-INVITE): a moved remote address or port (the latch is
+    /// forgotten), and the direction (hold: we stop sending when our direction no longer sends). Returns false,
+    /// changing nothing, when the codec, payload types or ptime changed: then dispose this media and start a new
+    /// leg media on a new endpoint (its port goes into our answer).
+    /// </summary>
+    public bool TryUpdate(NegotiatedAudio audio)
+    {
+        ArgumentNullException.ThrowIfNull(audio);
+        var current = Audio;
+        if (audio.Codec != current.Codec || audio.PayloadType != current.PayloadType || audio.TelephoneEventPayloadType != current.TelephoneEventPayloadType || audio.Ptime != current.Ptime)
+        {
+            return false;
+        }
+
+        if (audio.RemoteAddress != current.RemoteAddress || audio.RemotePort != current.RemotePort)
+        {
+            _endpoint?.SetRemote(audio.RemoteAddress, audio.RemotePort);
+        }
+
+        _outbound.IsSending = audio.Direction.Sends();
+        Audio = audio;
+        return true;
     }
 
     /// <summary>Tears the leg down: pending operations end with CallEnded, a bridge is separated, an RTCP BYE goes out, the sockets close.</summary>

@@ -2,6 +2,7 @@ using Telephony.Calls.Events;
 using Telephony.Calls.Media;
 using Telephony.Calls.Tests.Support;
 using Telephony.Media.Codecs;
+using Telephony.Media.Sdp;
 
 namespace Telephony.Calls.Tests.MediaPlane;
 
@@ -136,6 +137,31 @@ public sealed class CallMediaTests : IDisposable
         media.OnHousekeeping(_harness.Time.GetTimestamp());
 
         Assert.Equal(1, raised);
+    }
+
+    [Fact]
+    public void TryUpdate_hold_and_resume_stops_and_restarts_sending()
+    {
+        var (media, transport) = _harness.CreateLeg();
+        _harness.Run(TimeSpan.FromMilliseconds(40));
+
+        Assert.True(media.TryUpdate(media.Audio with { Direction = SdpDirection.RecvOnly }));
+        transport.Clear();
+        _harness.Run(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(transport.Rtp);
+
+        Assert.True(media.TryUpdate(media.Audio with { Direction = SdpDirection.SendRecv }));
+        _harness.Run(TimeSpan.FromMilliseconds(100));
+        Assert.NotEmpty(transport.Rtp);
+    }
+
+    [Fact]
+    public void TryUpdate_codec_change_is_refused()
+    {
+        var (media, _) = _harness.CreateLeg();
+
+        Assert.False(media.TryUpdate(media.Audio with { Codec = G711Law.ALaw, PayloadType = 8 }));
+        Assert.Equal(G711Law.MuLaw, media.Audio.Codec);
     }
 
     private static short[] Decode(IEnumerable<byte[]> packets)
