@@ -140,7 +140,9 @@ public sealed partial class CallMedia
         {
             if (Completion.TrySetResult(result))
             {
-                Registration.Dispose();
+                // Unregister, not Dispose: this runs under the state lock, and Dispose would wait for a cancellation
+                // callback that is itself waiting for that lock.
+                Registration.Unregister();
             }
         }
     }
