@@ -22,13 +22,13 @@ public sealed class MediaMetrics : IDisposable
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _tickLateness = _meter.CreateHistogram<double>(
-            "telephony.media.tick_lateness",
+            "tick_lateness",
             unit: "ms",
             description: "How long after its deadline each media tick started.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100] });
-        _lateTicks = _meter.CreateCounter<long>("telephony.media.late_ticks", description: "Media ticks that started later than the lateness threshold.");
-        _skippedTicks = _meter.CreateCounter<long>("telephony.media.skipped_ticks", description: "Media ticks dropped because the loop fell too far behind.");
-        _faultedStreams = _meter.CreateCounter<long>("telephony.media.faulted_streams", description: "Streams removed because their tick threw.");
+        _lateTicks = _meter.CreateCounter<long>("late_ticks", description: "Media ticks that started later than the lateness threshold.");
+        _skippedTicks = _meter.CreateCounter<long>("skipped_ticks", description: "Media ticks dropped because the loop fell too far behind.");
+        _faultedStreams = _meter.CreateCounter<long>("faulted_streams", description: "Streams removed because their tick threw.");
     }
 
     internal void TickRan(TimeSpan lateness, bool late)

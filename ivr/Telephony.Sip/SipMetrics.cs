@@ -20,13 +20,13 @@ public sealed class SipMetrics : IDisposable
     public SipMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _requests = _meter.CreateCounter<long>("telephony.sip.requests", description: "SIP requests received, by method");
-        _responses = _meter.CreateCounter<long>("telephony.sip.responses", description: "SIP responses sent, by method and status code");
-        _retransmissions = _meter.CreateCounter<long>("telephony.sip.retransmissions", description: "SIP retransmissions sent by the transaction layer");
-        _rejections = _meter.CreateCounter<long>("telephony.sip.parse_rejections", description: "Received messages the parser refused, by reason");
-        _overloads = _meter.CreateCounter<long>("telephony.sip.overload_rejections", description: "INVITEs refused with 503 because of the transaction bound or a stop");
-        _rateLimited = _meter.CreateCounter<long>("telephony.sip.rate_limited", description: "Requests dropped by the per-source rate limit");
-        _meter.CreateObservableGauge("telephony.sip.transactions_in_flight", () => Interlocked.Read(ref _inFlight), description: "SIP transactions not yet terminated");
+        _requests = _meter.CreateCounter<long>("requests", description: "SIP requests received, by method");
+        _responses = _meter.CreateCounter<long>("responses", description: "SIP responses sent, by method and status code");
+        _retransmissions = _meter.CreateCounter<long>("retransmissions", description: "SIP retransmissions sent by the transaction layer");
+        _rejections = _meter.CreateCounter<long>("parse_rejections", description: "Received messages the parser refused, by reason");
+        _overloads = _meter.CreateCounter<long>("overload_rejections", description: "INVITEs refused with 503 because of the transaction bound or a stop");
+        _rateLimited = _meter.CreateCounter<long>("rate_limited", description: "Requests dropped by the per-source rate limit");
+        _meter.CreateObservableGauge("transactions_in_flight", () => Interlocked.Read(ref _inFlight), description: "SIP transactions not yet terminated");
     }
 
     public long TransactionsInFlight => Interlocked.Read(ref _inFlight);

@@ -27,15 +27,15 @@ public sealed class AcdMetrics : IDisposable
     public AcdMetrics()
     {
         _meter = new Meter(MeterName);
-        _queued = _meter.CreateCounter<long>("telephony.acd.callers.queued", description: "Callers that entered a queue.");
-        _answered = _meter.CreateCounter<long>("telephony.acd.callers.answered", description: "Queued callers answered by an agent.");
-        _abandoned = _meter.CreateCounter<long>("telephony.acd.callers.abandoned", description: "Queued callers that hung up before an answer.");
-        _overflowed = _meter.CreateCounter<long>("telephony.acd.callers.overflowed", description: "Callers sent to a queue's overflow target.");
-        _offerTimeouts = _meter.CreateCounter<long>("telephony.acd.offers.timed_out", description: "Offers that rang out or failed to ring.");
-        _reservationConflicts = _meter.CreateCounter<long>("telephony.acd.reservations.conflicts", description: "Agents another process reserved first.");
-        _agentsPaused = _meter.CreateCounter<long>("telephony.acd.agents.paused", description: "Agents put on break for unanswered offers.");
-        _wait = _meter.CreateHistogram<double>("telephony.acd.queue.wait", "s", "Time callers waited, by outcome.");
-        _handleTime = _meter.CreateHistogram<double>("telephony.acd.handle_time", "s", "Talk plus wrap-up of answered calls.");
+        _queued = _meter.CreateCounter<long>("callers.queued", description: "Callers that entered a queue.");
+        _answered = _meter.CreateCounter<long>("callers.answered", description: "Queued callers answered by an agent.");
+        _abandoned = _meter.CreateCounter<long>("callers.abandoned", description: "Queued callers that hung up before an answer.");
+        _overflowed = _meter.CreateCounter<long>("callers.overflowed", description: "Callers sent to a queue's overflow target.");
+        _offerTimeouts = _meter.CreateCounter<long>("offers.timed_out", description: "Offers that rang out or failed to ring.");
+        _reservationConflicts = _meter.CreateCounter<long>("reservations.conflicts", description: "Agents another process reserved first.");
+        _agentsPaused = _meter.CreateCounter<long>("agents.paused", description: "Agents put on break for unanswered offers.");
+        _wait = _meter.CreateHistogram<double>("queue.wait", "s", "Time callers waited, by outcome.");
+        _handleTime = _meter.CreateHistogram<double>("handle_time", "s", "Talk plus wrap-up of answered calls.");
     }
 
     public void Record(AcdResult result)

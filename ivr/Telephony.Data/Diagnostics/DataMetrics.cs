@@ -5,7 +5,7 @@ namespace Telephony.Data.Diagnostics;
 
 /// <summary>
 /// Instruments of the shared database plumbing on the "Telephony.Data" meter: how many rows wait in each record
-/// spool's files (telephony.data.spool_depth, tag "spool") and in memory, and rows written or refused.
+/// spool's files (spool_depth, tag "spool"; exported as telephony_data_spool_depth) and in memory, and rows written or refused.
 /// One instance per process; every <see cref="Spooling.RecordSpool{TRecord}"/> reports through it.
 /// </summary>
 public sealed class DataMetrics : IDisposable
@@ -21,13 +21,13 @@ public sealed class DataMetrics : IDisposable
     public DataMetrics()
     {
         _meter = new Meter(MeterName);
-        _meter.CreateObservableGauge("telephony.data.spool_depth", () => Observe(depth => depth.OnDisk), "{row}",
+        _meter.CreateObservableGauge("spool_depth", () => Observe(depth => depth.OnDisk), "{row}",
             "Rows kept in a spool's files because the database could not take them yet.");
-        _meter.CreateObservableGauge("telephony.data.spool_pending", () => Observe(depth => depth.InMemory), "{row}",
+        _meter.CreateObservableGauge("spool_pending", () => Observe(depth => depth.InMemory), "{row}",
             "Rows handed to a spool and not yet written or spooled to disk.");
-        _written = _meter.CreateCounter<long>("telephony.data.spool_written", "{row}", "Rows a spool wrote to the database.");
-        _spooled = _meter.CreateCounter<long>("telephony.data.spool_spooled", "{row}", "Rows a spool put on disk while the database was away.");
-        _rejected = _meter.CreateCounter<long>("telephony.data.spool_rejected", "{row}", "Rows the database refused, kept in the spool's rejected folder.");
+        _written = _meter.CreateCounter<long>("spool_written", "{row}", "Rows a spool wrote to the database.");
+        _spooled = _meter.CreateCounter<long>("spool_spooled", "{row}", "Rows a spool put on disk while the database was away.");
+        _rejected = _meter.CreateCounter<long>("spool_rejected", "{row}", "Rows the database refused, kept in the spool's rejected folder.");
     }
 
     public void Dispose() => _meter.Dispose();

@@ -21,11 +21,11 @@ public sealed class IvrMetrics : IDisposable
     public IvrMetrics()
     {
         _meter = new Meter(MeterName);
-        _exits = _meter.CreateCounter<long>("telephony.ivr.exits", description: "Calls leaving the menu, by how (exit) and what for (disposition).");
-        _retries = _meter.CreateCounter<long>("telephony.ivr.retries", description: "Questions asked again after silence or a key the node does not accept.");
-        _transfersRefused = _meter.CreateCounter<long>("telephony.ivr.transfers.refused", description: "Transfers to numbers on no allowlist; nothing was dialled.");
-        _hoursChecks = _meter.CreateCounter<long>("telephony.ivr.hours.checks", description: "Hours branches taken, by open, closed or holiday.");
-        _timeInMenu = _meter.CreateHistogram<double>("telephony.ivr.time_in_menu", "s", "Time from entering the menu (or resuming it) to leaving it.");
+        _exits = _meter.CreateCounter<long>("exits", description: "Calls leaving the menu, by how (exit) and what for (disposition).");
+        _retries = _meter.CreateCounter<long>("retries", description: "Questions asked again after silence or a key the node does not accept.");
+        _transfersRefused = _meter.CreateCounter<long>("transfers.refused", description: "Transfers to numbers on no allowlist; nothing was dialled.");
+        _hoursChecks = _meter.CreateCounter<long>("hours.checks", description: "Hours branches taken, by open, closed or holiday.");
+        _timeInMenu = _meter.CreateHistogram<double>("time_in_menu", "s", "Time from entering the menu (or resuming it) to leaving it.");
     }
 
     /// <summary>Counts what happened since the menu last started or resumed: call it once per RunAsync and once per resume.</summary>

@@ -14,8 +14,8 @@ public sealed class ReportsMetrics : IDisposable
     public ReportsMetrics()
     {
         _meter = new Meter(MeterName);
-        _generated = _meter.CreateCounter<long>("telephony.reports.generated", description: "Reports generated and stored, by kind.");
-        _duration = _meter.CreateHistogram<double>("telephony.reports.duration", "s", "Time to generate and store one report, by kind.");
+        _generated = _meter.CreateCounter<long>("generated", description: "Reports generated and stored, by kind.");
+        _duration = _meter.CreateHistogram<double>("duration", "s", "Time to generate and store one report, by kind.");
     }
 
     public void ReportGenerated(string kind, TimeSpan elapsed)

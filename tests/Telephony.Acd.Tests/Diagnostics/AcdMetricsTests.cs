@@ -34,10 +34,10 @@ public sealed class AcdMetricsTests
         metrics.Record(bed.Enqueue("c2", "q"));
         metrics.Record(bed.Enqueue("c3", "q"));
 
-        Assert.Contains(("telephony.acd.callers.queued", 1d, "q"), measurements);
-        Assert.Contains(("telephony.acd.callers.answered", 1d, "q"), measurements);
-        Assert.Contains(("telephony.acd.queue.wait", 4d, "q"), measurements);
-        Assert.Contains(("telephony.acd.callers.overflowed", 1d, "q"), measurements);
+        Assert.Contains(("callers.queued", 1d, "q"), measurements);
+        Assert.Contains(("callers.answered", 1d, "q"), measurements);
+        Assert.Contains(("queue.wait", 4d, "q"), measurements);
+        Assert.Contains(("callers.overflowed", 1d, "q"), measurements);
     }
 
     private static string? QueueTag(ReadOnlySpan<KeyValuePair<string, object?>> tags)

@@ -299,7 +299,7 @@ public sealed class RecordSpoolTests(PostgresDatabase database) : IClassFixture<
         listener.Start();
         listener.RecordObservableInstruments();
 
-        Assert.Equal(42, observed["telephony.data.spool_depth"]);
-        Assert.Equal(0, observed["telephony.data.spool_pending"]);
+        Assert.Equal(42, observed["spool_depth"]);
+        Assert.Equal(0, observed["spool_pending"]);
     }
 }

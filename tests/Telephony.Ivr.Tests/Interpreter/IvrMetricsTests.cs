@@ -31,13 +31,13 @@ public sealed class IvrMetricsTests
         call.Press("5");
         metrics.Record(await bed.Interpreter.ResumeAfterAgentAsync(queued, CancellationToken.None));
 
-        Assert.Contains(("telephony.ivr.retries", 1d, "reason=invalid"), measurements);
-        Assert.Contains(("telephony.ivr.retries", 1d, "reason=timeout"), measurements);
-        Assert.Equal(2, measurements.Count(m => m.Instrument == "telephony.ivr.retries"));
-        Assert.Equal(1, measurements.Count(m => m.Instrument == "telephony.ivr.hours.checks"));
-        Assert.Contains(("telephony.ivr.exits", 1d, "exit=HandedToQueue,disposition=Queued"), measurements);
-        Assert.Contains(("telephony.ivr.exits", 1d, "exit=HungUpByMenu,disposition=Queued"), measurements);
-        Assert.Equal(2, measurements.Count(m => m.Instrument == "telephony.ivr.time_in_menu"));
+        Assert.Contains(("retries", 1d, "reason=invalid"), measurements);
+        Assert.Contains(("retries", 1d, "reason=timeout"), measurements);
+        Assert.Equal(2, measurements.Count(m => m.Instrument == "retries"));
+        Assert.Equal(1, measurements.Count(m => m.Instrument == "hours.checks"));
+        Assert.Contains(("exits", 1d, "exit=HandedToQueue,disposition=Queued"), measurements);
+        Assert.Contains(("exits", 1d, "exit=HungUpByMenu,disposition=Queued"), measurements);
+        Assert.Equal(2, measurements.Count(m => m.Instrument == "time_in_menu"));
     }
 
     private static string Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)

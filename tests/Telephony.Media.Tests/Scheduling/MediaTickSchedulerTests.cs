@@ -80,7 +80,7 @@ public sealed class MediaTickSchedulerTests : IDisposable
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == MediaMetrics.MeterName && instrument.Name == "telephony.media.tick_lateness")
+            if (instrument.Meter.Name == MediaMetrics.MeterName && instrument.Name == "tick_lateness")
             {
                 l.EnableMeasurementEvents(instrument);
             }

@@ -69,9 +69,9 @@ public sealed class SipStackLimitTests
         harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKm1", callId: "metrics-call"));
         harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKm2", callId: "metrics-call").Replace("Max-Forwards: 70", "Max-Forwards: many", StringComparison.Ordinal));
 
-        Assert.Equal(1, seen["telephony.sip.requests"]);
-        Assert.Equal(2, seen["telephony.sip.responses"]);
-        Assert.Equal(1, seen["telephony.sip.parse_rejections"]);
+        Assert.Equal(1, seen["requests"]);
+        Assert.Equal(2, seen["responses"]);
+        Assert.Equal(1, seen["parse_rejections"]);
         Assert.Equal(400, harness.Received.OfType<SipResponse>().Last().StatusCode);
     }
 }
