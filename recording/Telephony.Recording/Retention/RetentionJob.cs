@@ -29,24 +29,23 @@ public sealed class RetentionJob
         var deleted = 0;
         foreach (var row in await _store.ListExpiredAsync(now, _options.DefaultRetentionDays, cancellationToken))
         {
+            // Mark first: the update skips a row put on legal hold since the listing, so a hold always wins.
+            if (!await _store.MarkDeletedAsync(row.Id, now, cancellationToken))
+            {
+                continue;
+            }
+
             var path = Path.Combine(_options.DataDirectory, row.Path);
             try
             {
                 File.Delete(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // The row stays undeleted so the next run tries again.
-                RecordingLog.RetentionDeleteFailed(_logger, row.Id, path, exception);
-                continue;
-            }
-
-            // A hold placed since the listing wins: the update skips held rows (the file is already gone only in that race).
-            if (await _store.MarkDeletedAsync(row.Id, now, cancellationToken))
-            {
                 deleted++;
                 _metrics.DeletedByRetention();
                 RecordingLog.RetentionDeleted(_logger, row.Id, path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                RecordingLog.RetentionDeleteFailed(_logger, row.Id, path, exception);
             }
         }
 
