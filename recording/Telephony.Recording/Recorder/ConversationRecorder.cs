@@ -1,4 +1,3 @@
-using System.Buffers;
 using Telephony.Media.Wav;
 
 namespace Telephony.Recording.Recorder;
@@ -39,11 +38,11 @@ public sealed class ConversationRecorder
             return;
         }
 
-        var buffer = ArrayPool<short>.Shared.Rent(pcm.Length);
+        var buffer = _loop.Buffers.Rent(pcm.Length);
         pcm.CopyTo(buffer);
         if (!_loop.TryEnqueue(new WriterCommand(WriterCommandKind.Audio, this, channel, samplePosition, buffer, pcm.Length)))
         {
-            ArrayPool<short>.Shared.Return(buffer);
+            _loop.Buffers.Return(buffer);
         }
     }
 

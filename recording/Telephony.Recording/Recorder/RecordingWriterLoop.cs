@@ -16,6 +16,10 @@ public sealed class RecordingWriterLoop : IAsyncDisposable
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false, AllowSynchronousContinuations = false });
 
     private readonly HashSet<ConversationRecorder> _open = [];
+
+    // Audio waits in the queue between the media threads and this loop; at 500 calls that is about a thousand 20 ms chunks per
+    // tick, far more than the shared pool keeps per size (it would fall back to allocating), so the recorder has its own pool.
+    private readonly ArrayPool<short> _buffers = ArrayPool<short>.Create(maxArrayLength: 4096, maxArraysPerBucket: 16_384);
     private readonly ILogger _logger;
     private readonly RecordingMetrics _metrics;
     private readonly DiskSpaceGuard? _diskGuard;
@@ -64,6 +68,8 @@ public sealed class RecordingWriterLoop : IAsyncDisposable
         _commands.Writer.TryComplete();
         await _loop;
     }
+
+    internal ArrayPool<short> Buffers => _buffers;
 
     internal bool TryEnqueue(WriterCommand command) => _commands.Writer.TryWrite(command);
 
@@ -114,7 +120,7 @@ public sealed class RecordingWriterLoop : IAsyncDisposable
         }
         finally
         {
-            ArrayPool<short>.Shared.Return(command.Buffer!);
+            _buffers.Return(command.Buffer!);
         }
     }
 
