@@ -33,6 +33,8 @@ public sealed class RecordingMetrics : IDisposable
         _meter.CreateObservableGauge("telephony.recording.disk_low", () => Volatile.Read(ref _diskLow), description: "1 while the recordings disk is below its free-space threshold.");
     }
 
+    internal Meter Meter => _meter;
+
     internal void BytesWritten(long bytes)
     {
         if (bytes > 0)
