@@ -26,9 +26,8 @@ internal sealed class RecordingFinisher
     {
         var path = FullPath(row.Path);
         RecordingFinish finish;
-        if (File.Exists(path))
+        if (TryDescribe(path) is var (format, duration))
         {
-            var (format, duration) = RecordingFiles.Describe(path);
             var size = new FileInfo(path).Length;
             var sha = await RecordingFiles.Sha256HexAsync(path, cancellationToken);
             var mismatch = talkTime is { } talk && (duration - talk).Duration() > _options.LengthMismatchTolerance;
@@ -64,5 +63,18 @@ internal sealed class RecordingFinisher
             Path = finish.Path,
             KeyId = finish.KeyId,
         };
+    }
+
+    /// <summary>The file's format and playing time, or null when it is missing or not a readable WAV (a header never written).</summary>
+    private static (Telephony.Media.Wav.WavFormat Format, TimeSpan Duration)? TryDescribe(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? RecordingFiles.Describe(path) : null;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
     }
 }

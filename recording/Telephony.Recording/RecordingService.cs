@@ -89,6 +89,12 @@ public sealed class RecordingService
         }
 
         var file = await recording.Recorder.FinishAsync(cancellationToken);
+        if (file.Failed && File.Exists(file.Path))
+        {
+            // The writer stopped mid-call; its header may lag the bytes on disk, as after a crash.
+            RepairQuietly(recording.Row.Id, file.Path);
+        }
+
         var row = await _finisher.FinishAsync(recording.Row, file.Failed ? RecordingStatus.Interrupted : RecordingStatus.Complete, talkTime, cancellationToken);
         if (row.LengthMismatch)
         {
@@ -116,6 +122,18 @@ public sealed class RecordingService
         var row = await _store.GetAsync(recordingId, cancellationToken)
             ?? throw new KeyNotFoundException($"No recording {recordingId}.");
         return await _finisher.FinishAsync(row, RecordingStatus.Complete, null, cancellationToken);
+    }
+
+    private void RepairQuietly(Guid recordingId, string path)
+    {
+        try
+        {
+            RecordingFileRepair.Repair(path);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            RecordingLog.InterruptedUnreadable(_logger, recordingId, path, exception);
+        }
     }
 
     private RecordingRow NewRow(RecordingStart start, RecordingKind kind)
