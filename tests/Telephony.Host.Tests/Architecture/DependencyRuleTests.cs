@@ -17,7 +17,7 @@ public sealed class DependencyRuleTests
         ["Telephony.Acd"] = [],
         ["Telephony.Acd.Store"] = ["Telephony.Acd", "Telephony.Data"],
         ["Telephony.Data"] = [],
-        ["Telephony.Recording"] = ["Telephony.Media"],
+        ["Telephony.Recording"] = ["Telephony.Media", "Telephony.Data"],
         ["Telephony.Reports"] = ["Telephony.Data"],
     };
 

@@ -1,0 +1,9 @@
+namespace Telephony.Recording.Recorder;
+
+internal enum WriterCommandKind
+{
+    Open,
+    Audio,
+    Finish,
+    Flush,
+}
