@@ -191,7 +191,7 @@ public sealed partial class SipRegistrar
         return null;
     }
 
-    private static bool TryReadCredentials(SipAuthHeader credentials, out string userName, out SipDigestAlgorithm algorithm, out ulong nonceCount)
+    private bool TryReadCredentials(SipAuthHeader credentials, out string userName, out SipDigestAlgorithm algorithm, out ulong nonceCount)
     {
         userName = credentials.UserName ?? string.Empty;
         nonceCount = 0;
@@ -205,16 +205,19 @@ public sealed partial class SipRegistrar
             && credentials.NonceCount is { Length: 8 } nc
             && ulong.TryParse(nc, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out nonceCount)
             && SipDigest.TryParseAlgorithm(credentials.Algorithm, out algorithm)
-            && algorithm is SipDigestAlgorithm.Md5 or SipDigestAlgorithm.Sha256;
+            && _options.Algorithms.Contains(algorithm);
     }
 
     private SipMessageBuilder Challenge(Func<int, string, SipMessageBuilder> create, bool stale)
     {
-        // One nonce for both challenges; the phone picks the first algorithm it supports, so SHA-256 comes first (RFC 8760 2.4).
+        // One nonce for every challenge; the phone picks the first algorithm it supports (RFC 8760 2.4).
         var nonce = _nonces.Create();
         var response = create(401, "Unauthorized");
-        response.AddHeader(SipHeaderKind.WwwAuthenticate, ChallengeValue("SHA-256", nonce, stale));
-        response.AddHeader(SipHeaderKind.WwwAuthenticate, ChallengeValue("MD5", nonce, stale));
+        foreach (var algorithm in _options.Algorithms)
+        {
+            response.AddHeader(SipHeaderKind.WwwAuthenticate, ChallengeValue(SipDigest.GetAlgorithmName(algorithm), nonce, stale));
+        }
+
         return response;
     }
 

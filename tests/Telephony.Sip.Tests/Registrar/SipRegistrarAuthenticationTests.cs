@@ -1,3 +1,4 @@
+using Telephony.Sip.Authentication;
 using Telephony.Sip.Messages;
 
 namespace Telephony.Sip.Tests.Registrar;
@@ -154,6 +155,20 @@ public sealed class SipRegistrarAuthenticationTests
         Assert.Equal(403, response.StatusCode);
         Assert.Empty(await harness.Store.FindContactsAsync("1002", CancellationToken.None));
         Assert.Empty(await harness.Store.FindContactsAsync("1001", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Md5_answer_when_only_sha256_is_offered_is_challenged_again()
+    {
+        var harness = new RegistrarHarness(o => o.Algorithms = [SipDigestAlgorithm.Sha256]);
+        var phone = new TestPhone("1001", "right-pass");
+        var challenge = await harness.SendAsync(phone.Register([Contact]));
+        var md5 = phone.Answer(challenge).Replace("algorithm=SHA-256", "algorithm=MD5", StringComparison.Ordinal);
+
+        var response = await harness.SendAsync(phone.Register([Contact], authorization: md5));
+
+        Assert.Equal(["SHA-256"], challenge.WwwAuthenticate.Select(c => c.Algorithm));
+        Assert.Equal(401, response.StatusCode);
     }
 
     [Fact]
