@@ -3,7 +3,8 @@ namespace Telephony.Sip.Registrar;
 /// <summary>
 /// Counts failed authentications per key (a source IP or a user name) in a sliding window; at the limit the key is
 /// locked for the lockout duration, during which every attempt fails whatever the password, so a cracker learns nothing.
-/// Memory stays bounded: keys with nothing recent are dropped when the table grows.
+/// Keys with nothing recent are dropped when the table grows; a locked source is refused before it can add keys, so
+/// the table grows with the number of attacking addresses (about one source and five user keys each), not their requests.
 /// </summary>
 internal sealed class SipAuthFailureLimiter(int limit, TimeSpan window, TimeSpan lockout, TimeProvider timeProvider)
 {
