@@ -24,4 +24,7 @@ internal static partial class SipLog
 
     [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "SIP REGISTER from {Source}: credentials replayed or stale for {UserName}; challenged again")]
     public static partial void StaleCredentials(ILogger logger, string userName, IPEndPoint source);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Error, Message = "SIP registrar failed on a REGISTER from {Source}; answered 500")]
+    public static partial void RegistrarFailed(ILogger logger, IPEndPoint source, Exception exception);
 }
