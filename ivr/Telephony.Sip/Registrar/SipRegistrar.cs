@@ -78,8 +78,7 @@ public sealed partial class SipRegistrar
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(transport);
         var create = createResponse ?? ((code, phrase) => SipResponse.CreateFor(request, code, phrase));
-        var response = await AnswerAsync(request, source, transport, create, cancellationToken).ConfigureAwait(false);
-        return response;
+        return await AnswerAsync(request, source, transport, create, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<SipMessageBuilder> AnswerAsync(

@@ -172,6 +172,21 @@ public sealed class SipRegistrarAuthenticationTests
     }
 
     [Fact]
+    public async Task Wrong_opaque_is_challenged_again_and_the_right_one_registers()
+    {
+        var harness = new RegistrarHarness(o => o.Opaque = "op42");
+        var phone = new TestPhone("1001", "right-pass");
+        var challenge = await harness.SendAsync(phone.Register([Contact]));
+        var wrongOpaque = phone.Answer(challenge).Replace("opaque=\"op42\"", "opaque=\"other\"", StringComparison.Ordinal);
+
+        var refused = await harness.SendAsync(phone.Register([Contact], authorization: wrongOpaque));
+        var accepted = await harness.SendAsync(phone.Register([Contact], authorization: phone.Answer(challenge)));
+
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Equal(200, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Digest_without_qop_is_challenged_again()
     {
         var harness = new RegistrarHarness();
