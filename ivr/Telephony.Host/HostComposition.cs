@@ -13,6 +13,7 @@ using Telephony.Host.Identity;
 using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
 using Telephony.Host.Reports;
+using Telephony.Host.Sip;
 using Telephony.Reports;
 using Telephony.Reports.Scheduling;
 
@@ -42,6 +43,7 @@ internal static class HostComposition
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
+        services.AddSip(builder.Configuration);
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
         services.AddSingleton(ReportsSchema.Migrations);

@@ -1,0 +1,72 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Net.Sockets;
+using Telephony.Host.Configuration;
+using Telephony.Sip.Stack;
+using Telephony.Sip.Transport;
+
+namespace Telephony.Host.Sip;
+
+/// <summary>
+/// Runs the SIP stack on the configured addresses (UDP and TCP on each). On SIGTERM it stops taking new INVITEs
+/// (503) while transactions in progress finish within the shutdown grace period.
+/// </summary>
+public sealed class SipService(
+    TelephonyOptions options,
+    SipStackOptions stackOptions,
+    SipRequestRouter router,
+    TimeProvider time,
+    ILoggerFactory loggerFactory,
+    IMeterFactory meterFactory) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<SipService>();
+    private volatile string? _startFailure = "not started";
+
+    public SipStack? Stack { get; private set; }
+
+    /// <summary>Why the stack is not listening, or null when it is.</summary>
+    public string? StartFailure => _startFailure;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in options.SipListen)
+        {
+            stackOptions.Listen.Add(endpoint.ToString());
+        }
+
+        var stack = new SipStack(stackOptions, router, time, loggerFactory, meterFactory);
+        try
+        {
+            await stack.StartAsync(cancellationToken);
+            Stack = stack;
+            _startFailure = null;
+            var transports = string.Join(", ", stack.Health.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Kind} {h.LocalEndPoint}")));
+            SipHostLog.Listening(_logger, transports);
+        }
+        catch (SocketException ex)
+        {
+            // A taken port must not take the pages and the API down with it: /healthz names the failure instead.
+            _startFailure = $"could not listen on {string.Join(", ", stackOptions.Listen)}: {ex.Message}";
+            SipHostLog.NotListening(_logger, _startFailure);
+            await stack.DisposeAsync();
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Stack is { } stack)
+        {
+            await stack.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Stack is { } stack)
+        {
+            await stack.DisposeAsync();
+        }
+    }
+
+    public IReadOnlyList<SipTransportHealth> Health => Stack?.Health ?? [];
+}
