@@ -7,9 +7,10 @@ namespace Telephony.Sip.Registrar;
 
 /// <summary>
 /// Plugs the registrar into <see cref="SipStack"/>: REGISTER goes to <see cref="SipRegistrar"/> (answered when its stores
-/// reply, off the stack's worker), every other request to <paramref name="next"/>.
+/// reply, off the stack's worker), every other request to <paramref name="next"/> (405 when there is none, e.g. behind a
+/// router that sends only REGISTER here).
 /// </summary>
-public sealed class SipRegistrarRequestHandler(SipRegistrar registrar, ISipRequestHandler next, ILogger<SipRegistrarRequestHandler>? logger = null)
+public sealed class SipRegistrarRequestHandler(SipRegistrar registrar, ISipRequestHandler? next = null, ILogger<SipRegistrarRequestHandler>? logger = null)
     : ISipRequestHandler
 {
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -19,7 +20,15 @@ public sealed class SipRegistrarRequestHandler(SipRegistrar registrar, ISipReque
         ArgumentNullException.ThrowIfNull(request);
         if (request.Request.Method != SipMethod.Register)
         {
-            next.OnRequest(request);
+            if (next is null)
+            {
+                request.Respond(request.CreateResponse(405, "Method Not Allowed").AddHeader(SipHeaderKind.Allow, "REGISTER"));
+            }
+            else
+            {
+                next.OnRequest(request);
+            }
+
             return;
         }
 
