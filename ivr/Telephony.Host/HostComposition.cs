@@ -44,6 +44,7 @@ internal static class HostComposition
         services.AddHostedService<DatabaseStartup>();
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSip(builder.Configuration);
+        services.AddSipRegistrar(builder.Configuration, options);
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
         services.AddSingleton(ReportsSchema.Migrations);
@@ -66,6 +67,7 @@ internal static class HostComposition
 
     public static WebApplication MapTelephony(this WebApplication app)
     {
+        SipRegistrarHosting.RouteRegistrar(app.Services);
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAccessDeniedAudit();

@@ -23,14 +23,14 @@ public sealed class RecordingMetrics : IDisposable
     public RecordingMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _bytesWritten = _meter.CreateCounter<long>("telephony.recording.bytes_written", unit: "By", description: "Audio bytes written to recording files.");
-        _writeFailures = _meter.CreateCounter<long>("telephony.recording.write_failures", description: "Recordings that stopped because a write failed.");
-        _started = _meter.CreateCounter<long>("telephony.recording.started", description: "Recordings started.");
-        _skipped = _meter.CreateCounter<long>("telephony.recording.skipped", description: "Conversations not recorded because the disk was low.");
-        _lengthMismatches = _meter.CreateCounter<long>("telephony.recording.length_mismatches", description: "Recordings whose length disagreed with the talk time.");
-        _deletedByRetention = _meter.CreateCounter<long>("telephony.recording.retention_deleted", description: "Recordings deleted by retention.");
-        _meter.CreateObservableGauge("telephony.recording.disk_free_bytes", () => Interlocked.Read(ref _freeBytes), unit: "By", description: "Free bytes on the recordings disk.");
-        _meter.CreateObservableGauge("telephony.recording.disk_low", () => Volatile.Read(ref _diskLow), description: "1 while the recordings disk is below its free-space threshold.");
+        _bytesWritten = _meter.CreateCounter<long>("bytes_written", unit: "By", description: "Audio bytes written to recording files.");
+        _writeFailures = _meter.CreateCounter<long>("write_failures", description: "Recordings that stopped because a write failed.");
+        _started = _meter.CreateCounter<long>("started", description: "Recordings started.");
+        _skipped = _meter.CreateCounter<long>("skipped", description: "Conversations not recorded because the disk was low.");
+        _lengthMismatches = _meter.CreateCounter<long>("length_mismatches", description: "Recordings whose length disagreed with the talk time.");
+        _deletedByRetention = _meter.CreateCounter<long>("retention_deleted", description: "Recordings deleted by retention.");
+        _meter.CreateObservableGauge("disk_free_bytes", () => Interlocked.Read(ref _freeBytes), unit: "By", description: "Free bytes on the recordings disk.");
+        _meter.CreateObservableGauge("disk_low", () => Volatile.Read(ref _diskLow), description: "1 while the recordings disk is below its free-space threshold.");
     }
 
     internal Meter Meter => _meter;

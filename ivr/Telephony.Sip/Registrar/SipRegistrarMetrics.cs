@@ -15,9 +15,9 @@ public sealed class SipRegistrarMetrics : IDisposable
     public SipRegistrarMetrics(IMeterFactory? meterFactory = null)
     {
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _authFailures = _meter.CreateCounter<long>("telephony.sip.auth_failures", description: "REGISTER digest authentications that failed, by reason");
-        _authLockouts = _meter.CreateCounter<long>("telephony.sip.auth_lockouts", description: "Source IPs and user names locked out after repeated failures, by kind");
-        _registrations = _meter.CreateCounter<long>("telephony.sip.registrations", description: "REGISTER requests answered, by status code");
+        _authFailures = _meter.CreateCounter<long>("auth_failures", description: "REGISTER digest authentications that failed, by reason");
+        _authLockouts = _meter.CreateCounter<long>("auth_lockouts", description: "Source IPs and user names locked out after repeated failures, by kind");
+        _registrations = _meter.CreateCounter<long>("registrations", description: "REGISTER requests answered, by status code");
     }
 
     public void Dispose() => _meter.Dispose();

@@ -15,12 +15,12 @@ public sealed class DiskSpaceGuardTests
 
         Assert.True(guard.Check());
         Assert.True(guard.IsLow);
-        Assert.Equal(1, ReadGauge(metrics, "telephony.recording.disk_low"));
+        Assert.Equal(1, ReadGauge(metrics, "disk_low"));
 
         free = 5000;
         Assert.False(guard.Check());
         Assert.False(guard.IsLow);
-        Assert.Equal(0, ReadGauge(metrics, "telephony.recording.disk_low"));
+        Assert.Equal(0, ReadGauge(metrics, "disk_low"));
     }
 
     [Theory]

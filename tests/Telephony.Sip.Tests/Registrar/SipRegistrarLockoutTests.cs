@@ -90,7 +90,7 @@ public sealed class SipRegistrarLockoutTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SipRegistrarMetrics.MeterName && instrument.Name.StartsWith("telephony.sip.auth_", StringComparison.Ordinal))
+            if (instrument.Meter.Name == SipRegistrarMetrics.MeterName && instrument.Name.StartsWith("auth_", StringComparison.Ordinal))
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -110,7 +110,7 @@ public sealed class SipRegistrarLockoutTests
         }
 
         // Other registrars in parallel tests share the meter name: count at least ours.
-        Assert.True(counts.GetValueOrDefault("telephony.sip.auth_failures") >= 5);
-        Assert.True(counts.GetValueOrDefault("telephony.sip.auth_lockouts") >= 2);
+        Assert.True(counts.GetValueOrDefault("auth_failures") >= 5);
+        Assert.True(counts.GetValueOrDefault("auth_lockouts") >= 2);
     }
 }

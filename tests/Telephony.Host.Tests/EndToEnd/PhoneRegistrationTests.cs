@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Telephony.TestKit.Host;
+
+namespace Telephony.Host.Tests.EndToEnd;
+
+/// <summary>Agents' phones registering with the running demo server, as sipsak does it.</summary>
+public sealed class PhoneRegistrationTests(DemoHostFixture demo) : IClassFixture<DemoHostFixture>
+{
+    private async Task<int> SipsakRegisterAsync(string user, string password)
+    {
+        var start = new ProcessStartInfo("sipsak") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "-U", "-C", $"sip:{user}@127.0.0.1:{demo.Host.SipPort + 1}", "-s", $"sip:{user}@127.0.0.1:{demo.Host.SipPort}",
+            "-a", password, $"--auth-username={user}", "-x", "60",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        await output;
+        await errors;
+        return process.ExitCode;
+    }
+
+    [Fact]
+    public async Task Sipsak_register_with_the_agents_sip_password_is_accepted()
+    {
+        var agent = demo.Credentials.Agents.Single(a => a.Extension == "1002");
+
+        Assert.Equal(0, await SipsakRegisterAsync("1002", agent.SipPassword));
+    }
+
+    [Fact]
+    public async Task Sipsak_register_with_a_wrong_password_is_refused()
+    {
+        Assert.NotEqual(0, await SipsakRegisterAsync("1003", "not-the-password"));
+    }
+}
