@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Telephony.Data;
 
-/// <summary>Log events of the shared database plumbing (band 9200, beside the host's).</summary>
+/// <summary>Log events of the shared database plumbing (band 9600, beside the host's).</summary>
 internal static partial class DataLog
 {
-    [LoggerMessage(EventId = 9201, Level = LogLevel.Information, Message = "Applied migration {Component} {Version:D4}_{Name}")]
+    [LoggerMessage(EventId = 9601, Level = LogLevel.Information, Message = "Applied migration {Component} {Version:D4}_{Name}")]
     public static partial void MigrationApplied(ILogger logger, string component, int version, string name);
 
     [LoggerMessage(EventId = 9210, Level = LogLevel.Warning, Message = "Spool {Spool}: the database is unavailable; {Rows} rows kept on disk ({Depth} waiting)")]

@@ -19,6 +19,7 @@ internal static class IvrAdmin
         services.AddSingleton<RenderedPromptIndex>();
         services.AddSingleton<IvrValidationContextSource>();
         services.AddSingleton<IvrPromptService>();
+        services.AddHostedService<VocabularyRenderer>();
         services.AddHostedService<IvrDemoSeeder>();
         return services;
     }

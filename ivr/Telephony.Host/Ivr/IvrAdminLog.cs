@@ -14,4 +14,10 @@ internal static partial class IvrAdminLog
 
     [LoggerMessage(EventId = 9204, Level = LogLevel.Warning, Message = "Demo menu tree {TreeId} was refused by validation: {Faults}")]
     public static partial void DemoRefused(ILogger logger, string treeId, string faults);
+
+    [LoggerMessage(EventId = 9210, Level = LogLevel.Information, Message = "Spoken vocabulary rendered: {Count} words synthesised now")]
+    public static partial void VocabularyRendered(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 9211, Level = LogLevel.Warning, Message = "Spoken vocabulary could not be rendered: {Reason}")]
+    public static partial void VocabularyFailed(ILogger logger, string reason);
 }

@@ -21,6 +21,7 @@ internal sealed class IvrPromptService : IDisposable
     private readonly RenderedPromptIndex _index;
     private readonly ILogger<IvrPromptService> _logger;
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+    private readonly Lazy<ITextToSpeech> _speech;
     private readonly Lazy<PromptRenderer> _renderer;
 
     public IvrPromptService(
@@ -33,10 +34,35 @@ internal sealed class IvrPromptService : IDisposable
         var tts = configuration.GetSection("Telephony:Tts");
 
         // Created on first use, and not remembered when it fails: installing espeak-ng later must not need a restart.
-        _renderer = new Lazy<PromptRenderer>(() => new PromptRenderer(CreateSpeech(tts), _cache), LazyThreadSafetyMode.PublicationOnly);
+        _speech = new Lazy<ITextToSpeech>(() => CreateSpeech(tts), LazyThreadSafetyMode.PublicationOnly);
+        _renderer = new Lazy<PromptRenderer>(() => new PromptRenderer(_speech.Value, _cache), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public PromptCache Cache => _cache;
+
+    /// <summary>What calls play: the prompts and word fragments rendered in this host's cache.</summary>
+    public CachedPromptLibrary CreateLibrary() => new(_cache, _speech.Value);
+
+    /// <summary>
+    /// Renders the closed vocabulary of spoken numbers, minutes, dates, times and keys in every language, so that a call
+    /// announcing a queue position or reading back an appeal number finds every word ready. Already rendered words are skipped.
+    /// </summary>
+    public async Task<int> RenderVocabularyAsync(IEnumerable<Language> languages, CancellationToken cancellationToken)
+    {
+        var rendered = 0;
+        foreach (var language in languages)
+        {
+            foreach (var word in Telephony.Ivr.Interpreter.Prompts.PromptRequirements.Fragments(language))
+            {
+                if (await _renderer.Value.RenderAsync("vocabulary", "word", new PromptContent { Text = word }, language, cancellationToken) is { Synthesised: true })
+                {
+                    rendered++;
+                }
+            }
+        }
+
+        return rendered;
+    }
 
     /// <summary>Makes every prompt of the tree playable; throws <see cref="PromptException"/> saying what is missing.</summary>
     public async Task RenderTreeAsync(MenuTree tree, CancellationToken cancellationToken)

@@ -165,6 +165,9 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+
+        // Hundreds of espeak-ng runs per host would only slow the suite; tests that speak numbers render what they need.
+        start.Environment["Telephony__Tts__RenderVocabularyAtStart"] = "false";
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the host");
     }
 

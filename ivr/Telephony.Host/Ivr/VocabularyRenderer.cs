@@ -1,0 +1,30 @@
+using Telephony.Host.Configuration;
+using Telephony.Ivr.Model;
+using Telephony.Ivr.Prompts;
+
+namespace Telephony.Host.Ivr;
+
+/// <summary>
+/// Renders the spoken vocabulary (numbers, dates, times, keys) in the background after start, unless
+/// Telephony:Tts:RenderVocabularyAtStart is false (test hosts that place no calls switch it off to spare the CPU).
+/// </summary>
+internal sealed class VocabularyRenderer(IvrPromptService prompts, IConfiguration configuration, ILogger<VocabularyRenderer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue(TelephonyOptions.Section + ":Tts:RenderVocabularyAtStart", true))
+        {
+            return;
+        }
+
+        try
+        {
+            var rendered = await prompts.RenderVocabularyAsync([Language.Az, Language.Ru, Language.En], stoppingToken);
+            IvrAdminLog.VocabularyRendered(logger, rendered);
+        }
+        catch (PromptException ex)
+        {
+            IvrAdminLog.VocabularyFailed(logger, ex.Message);
+        }
+    }
+}
