@@ -18,6 +18,8 @@ namespace Telephony.Calls.Tests.Sip;
 internal sealed class TestSipPhone : ISipRequestHandler, ISipDialogHandler, IAsyncDisposable
 {
     private readonly TaskCompletionSource<SipDialogEndReason> _terminated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _invited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _cancelled = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SipDialog> _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TestSipPhone(string user)
@@ -38,6 +40,15 @@ internal sealed class TestSipPhone : ISipRequestHandler, ISipDialogHandler, IAsy
     public TestRtpPeer Rtp { get; } = new();
 
     public bool AnswerIncoming { get; init; }
+
+    /// <summary>Leaves INVITEs ringing (180) without a final answer, to be cancelled.</summary>
+    public bool Ignore { get; init; }
+
+    /// <summary>Completes when an INVITE arrives.</summary>
+    public Task Invited => _invited.Task;
+
+    /// <summary>Completes when the caller cancelled an INVITE left ringing.</summary>
+    public Task Cancelled => _cancelled.Task;
 
     /// <summary>Where our media goes: the RTP address in the other side's SDP.</summary>
     public IPEndPoint? RemoteRtp { get; private set; }
@@ -90,6 +101,14 @@ internal sealed class TestSipPhone : ISipRequestHandler, ISipDialogHandler, IAsy
 
     public void OnRequest(SipServerRequest request)
     {
+        if (request.Request.Method == SipMethod.Invite && Ignore)
+        {
+            request.Respond(180, "Ringing");
+            request.WhenCancelled.ContinueWith(_ => _cancelled.TrySetResult(), TaskScheduler.Default);
+            _invited.TrySetResult();
+            return;
+        }
+
         if (request.Request.Method != SipMethod.Invite || !AnswerIncoming)
         {
             request.Respond(486, "Busy Here");
