@@ -197,6 +197,44 @@ public sealed class SipInboundCallTests : IAsyncLifetime
         Assert.Equal(486, result.Response.StatusCode);
     }
 
+    [Fact]
+    public async Task Reinvite_sendonly_puts_the_call_on_hold_and_answers_recvonly()
+    {
+        var held = new TaskCompletionSource<CallHeld>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = _server.OnNextCall(async (call, ended) =>
+        {
+            call.EventRaised += e => _ = e is CallHeld h && held.TrySetResult(h);
+            await call.AnswerAsync(ended);
+            await Task.Delay(Timeout.Infinite, ended);
+        });
+
+        var result = await _phone.CallAsync(_server.Port, "hotline", _phone.Offer()).WaitAsync(Patience);
+        var hold = _phone.Offer().Replace("o=- 1 1", "o=- 1 2", StringComparison.Ordinal).Replace("a=sendrecv", "a=sendonly", StringComparison.Ordinal);
+        var response = await result.Dialog!.SendReInviteAsync(System.Text.Encoding.UTF8.GetBytes(hold)).WaitAsync(Patience);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Contains("a=recvonly", System.Text.Encoding.UTF8.GetString(response.Body.Span), StringComparison.Ordinal);
+        Assert.True((await held.Task.WaitAsync(Patience)).OnHold);
+    }
+
+    [Fact]
+    public async Task Offerless_invite_gets_our_offer_and_an_ack_without_answer_ends_the_call()
+    {
+        var ended = new TaskCompletionSource<CallEnded>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = _server.OnNextCall(async (call, token) =>
+        {
+            call.EventRaised += e => _ = e is CallEnded end && ended.TrySetResult(end);
+            await call.AnswerAsync(token);
+        });
+
+        var result = await _phone.CallAsync(_server.Port, "hotline", offer: null).WaitAsync(Patience);
+
+        Assert.Equal(200, result.Response.StatusCode);
+        Assert.Contains("m=audio", System.Text.Encoding.UTF8.GetString(result.Response.Body.Span), StringComparison.Ordinal);
+        Assert.Equal(CallEndReason.Failed, (await ended.Task.WaitAsync(Patience)).Reason);
+        Assert.Equal(SipDialogEndReason.RemoteBye, await _phone.Terminated.WaitAsync(Patience));
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
