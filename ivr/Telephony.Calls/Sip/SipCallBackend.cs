@@ -148,13 +148,13 @@ public sealed partial class SipCallBackend : ICallBackend, ISipRequestHandler
         {
             await handler(call, call.Ended).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !call.Ended.IsCancellationRequested)
+        catch (Exception exception) when (exception is not OperationCanceledException || call.State != CallState.Ended)
         {
             SipCallLog.HandlerFailed(_logger, exception);
         }
         catch (OperationCanceledException)
         {
-            // The call ended under the handler: nothing is wrong.
+            // The call ended under the handler (its Ended token, or an operation refused after the end): nothing is wrong.
         }
 
         if (call.State == CallState.Offered)

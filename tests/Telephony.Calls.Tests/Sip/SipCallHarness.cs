@@ -14,9 +14,14 @@ internal sealed class SipCallHarness : IAsyncDisposable, ISipLocationService
     private readonly LoopbackMediaPlane _plane;
     private readonly Dictionary<string, SipLocation> _registered = new(StringComparer.Ordinal);
 
-    public SipCallHarness(int portMin)
+    public SipCallHarness(int portMin, TimeSpan? inactivityTimeout = null)
     {
-        _plane = new LoopbackMediaPlane(configure: o => (o.PortMin, o.PortMax) = (portMin, portMin + 499));
+        _plane = new LoopbackMediaPlane(configure: o =>
+        {
+            (o.PortMin, o.PortMax) = (portMin, portMin + 199);
+            o.InactivityTimeout = inactivityTimeout ?? o.InactivityTimeout;
+            o.HousekeepingPeriod = TimeSpan.FromMilliseconds(200);
+        });
         Port = FreePort.UdpAndTcp();
         var options = new SipStackOptions { EnableTcp = false, WorkerCount = 2 };
         options.Listen.Add($"127.0.0.1:{Port}");
