@@ -123,9 +123,10 @@ internal sealed partial class SipCall : ICall, ISipDialogHandler
 
         lock (_gate)
         {
-            if (State != CallState.Offered)
+            if (State != CallState.Offered || _invite.IsCancelled)
             {
-                throw new InvalidOperationException($"The call is {State}, not offered.");
+                // A CANCEL already got its 487; the continuation that ends the call may not have run yet.
+                throw new InvalidOperationException($"The call is {(_invite.IsCancelled ? "cancelled" : State)}, not offered.");
             }
 
             _dialog = _invite.AcceptDialog(this, _contact!);
