@@ -18,7 +18,7 @@ internal sealed class SipCallHarness : IAsyncDisposable, ISipLocationService
     {
         _plane = new LoopbackMediaPlane(configure: o =>
         {
-            (o.PortMin, o.PortMax) = (portMin, portMin + 199);
+            (o.PortMin, o.PortMax) = (portMin, portMin + 99);
             o.InactivityTimeout = inactivityTimeout ?? o.InactivityTimeout;
             o.HousekeepingPeriod = TimeSpan.FromMilliseconds(200);
         });
