@@ -7,6 +7,7 @@ using Telephony.Acd.Store;
 using Telephony.Ivr.Store;
 using Telephony.Data.Migrations;
 using Telephony.Host.Audit;
+using Telephony.Host.CallPlane;
 using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
@@ -45,6 +46,7 @@ internal static class HostComposition
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSip(builder.Configuration);
         services.AddSipRegistrar(builder.Configuration, options);
+        services.AddCallPlane(builder.Configuration, options);
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
         services.AddSingleton(ReportsSchema.Migrations);
@@ -68,6 +70,7 @@ internal static class HostComposition
     public static WebApplication MapTelephony(this WebApplication app)
     {
         SipRegistrarHosting.RouteRegistrar(app.Services);
+        CallPlaneHosting.RouteCalls(app.Services);
         app.UseHttpMetrics();
         app.UseAuthentication();
         app.UseAccessDeniedAudit();

@@ -69,7 +69,7 @@ public static class CallRecordLoader
         }
 
         await using var importer = await connection.BeginBinaryImportAsync(
-            "COPY acd_agent_status_log (agent_id, at, kind, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            "COPY acd_agent_status_log (entry_id, agent_id, at, kind, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
         for (var day = new DateOnly(year, 1, 1); day.Year == year; day = day.AddDays(1))
         {
             if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
@@ -84,6 +84,7 @@ public static class CallRecordLoader
                 for (var a = 0; a < SyntheticHistory.Agents; a++)
                 {
                     await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid, cancellationToken);
                     await importer.WriteAsync(SyntheticHistory.AgentId(a), NpgsqlDbType.Text, cancellationToken);
                     await importer.WriteAsync(at, NpgsqlDbType.TimestampTz, cancellationToken);
                     await importer.WriteAsync("status", NpgsqlDbType.Text, cancellationToken);

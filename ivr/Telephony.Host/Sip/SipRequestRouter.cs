@@ -13,6 +13,11 @@ public sealed class SipRequestRouter : ISipRequestHandler
 {
     private readonly ConcurrentDictionary<SipMethod, Action<SipServerRequest>> _handlers = new();
 
+    /// <summary>Raised once the stack exists, before it listens: the call backend attaches to it here.</summary>
+    public event Action<SipStack>? StackCreated;
+
+    internal void OnStackCreated(SipStack stack) => StackCreated?.Invoke(stack);
+
     public void Route(SipMethod method, Action<SipServerRequest> handler)
     {
         ArgumentNullException.ThrowIfNull(handler);

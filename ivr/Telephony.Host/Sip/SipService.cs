@@ -35,6 +35,7 @@ public sealed class SipService(
         }
 
         var stack = new SipStack(stackOptions, router, time, loggerFactory, meterFactory);
+        router.OnStackCreated(stack);
         try
         {
             await stack.StartAsync(cancellationToken);

@@ -54,7 +54,7 @@ public static class FixtureDatabase
 
     public static async Task InsertAgentLogAsync(NpgsqlDataSource dataSource, string agent, DateTimeOffset at, string kind, string value)
     {
-        await using var command = dataSource.CreateCommand("INSERT INTO acd_agent_status_log (agent_id, at, kind, value) VALUES ($1, $2, $3, $4)");
+        await using var command = dataSource.CreateCommand("INSERT INTO acd_agent_status_log (entry_id, agent_id, at, kind, value) VALUES (gen_random_uuid(), $1, $2, $3, $4)");
         command.Parameters.Add(new() { Value = agent });
         command.Parameters.Add(new() { Value = at });
         command.Parameters.Add(new() { Value = kind });
