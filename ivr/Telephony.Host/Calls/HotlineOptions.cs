@@ -1,0 +1,38 @@
+namespace Telephony.Host.Calls;
+
+/// <summary>How the hotline treats its calls (section "Hotline").</summary>
+public sealed class HotlineOptions
+{
+    /// <summary>The user part dialled to reach the menu; calls to anything else are refused as not found.</summary>
+    public string Number { get; init; } = "100";
+
+    /// <summary>A WAV file of music on hold; null plays a ringback tone.</summary>
+    public string? MusicOnHoldFile { get; init; }
+
+    /// <summary>How often a waiting caller hears their position and estimated wait.</summary>
+    public TimeSpan AnnouncementInterval { get; init; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>An abandon within this wait is a "short abandon" (a caller who barely waited), reported apart.</summary>
+    public TimeSpan ShortAbandonThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>This server's id in call records and queue events.</summary>
+    public string HostId { get; init; } = Environment.MachineName;
+
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Number))
+        {
+            throw new ArgumentException("Hotline:Number must not be empty.", nameof(Number));
+        }
+
+        if (AnnouncementInterval <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("Hotline:AnnouncementInterval must be positive.", nameof(AnnouncementInterval));
+        }
+
+        if (ShortAbandonThreshold < TimeSpan.Zero)
+        {
+            throw new ArgumentException("Hotline:ShortAbandonThreshold must not be negative.", nameof(ShortAbandonThreshold));
+        }
+    }
+}
