@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Telephony.Calls.Control;
 using Telephony.Host.Acd;
-using Telephony.Host.Configuration;
 using Telephony.Ivr.Interpreter;
 using Telephony.Ivr.Interpreter.Prompts;
 
@@ -11,7 +10,7 @@ namespace Telephony.Host.Calls;
 /// <summary>
 /// Takes every inbound call: the hotline number runs the published menu, then the ACD (music, announcements, the
 /// agent), then the menu again (survey or overflow); anything else is refused. Every call ends with a call record.
-/// On host stop new calls are refused, calls in progress get <see cref="TelephonyOptions.ShutdownGrace"/> to finish,
+/// On host stop new calls are refused, calls in progress get <see cref="HotlineOptions.ShutdownGrace"/> to finish,
 /// then are hung up, and the record sink is flushed.
 /// </summary>
 public sealed partial class HotlineCallFlow : IHostedService
@@ -38,12 +37,10 @@ public sealed partial class HotlineCallFlow : IHostedService
         AcdDispatcher dispatcher,
         ICallRecordSink records,
         HotlineOptions options,
-        TelephonyOptions telephony,
         TimeProvider time,
         ILogger<HotlineCallFlow> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(telephony);
         options.Validate();
         _backend = backend;
         _menu = menu;
@@ -52,7 +49,7 @@ public sealed partial class HotlineCallFlow : IHostedService
         _dispatcher = dispatcher;
         _records = records;
         _options = options;
-        _shutdownGrace = telephony.ShutdownGrace;
+        _shutdownGrace = options.ShutdownGrace;
         _time = time;
         _logger = logger;
     }
@@ -134,7 +131,7 @@ public sealed partial class HotlineCallFlow : IHostedService
     {
         var call = active.Caller;
         var (tree, version) = await _menu.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var outcome = await _interpreter.RunAsync(call, tree, version, new IvrCallContext(), cancellationToken).ConfigureAwait(false);
+        var outcome = await _interpreter.RunAsync(call, tree, version, new IvrCallContext { HolidayCalendars = _options.HolidayCalendars }, cancellationToken).ConfigureAwait(false);
         while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
         {
             builder.Queued(handoff.Queue, _time.GetUtcNow());

@@ -1,3 +1,5 @@
+using Telephony.Ivr.Hours;
+
 namespace Telephony.Host.Calls;
 
 /// <summary>How the hotline treats its calls (section "Hotline").</summary>
@@ -14,6 +16,13 @@ public sealed class HotlineOptions
 
     /// <summary>An abandon within this wait is a "short abandon" (a caller who barely waited), reported apart.</summary>
     public TimeSpan ShortAbandonThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long calls in progress may go on after the host is told to stop (the host's Telephony:ShutdownGraceSeconds).</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The holiday calendars the menu's schedules may name, by id.</summary>
+    public IReadOnlyDictionary<string, HolidayCalendar> HolidayCalendars { get; init; } =
+        new Dictionary<string, HolidayCalendar>(StringComparer.Ordinal) { [PublicHolidays.AzerbaijanId] = PublicHolidays.Azerbaijan() };
 
     /// <summary>This server's id in call records and queue events.</summary>
     public string HostId { get; init; } = Environment.MachineName;
