@@ -4,12 +4,17 @@ using Prometheus;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
 using Telephony.Acd.Store;
+using Telephony.Ivr.Store;
 using Telephony.Data.Migrations;
 using Telephony.Host.Audit;
 using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
+using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
+using Telephony.Host.Reports;
+using Telephony.Reports;
+using Telephony.Reports.Scheduling;
 
 namespace Telephony.Host;
 
@@ -39,12 +44,19 @@ internal static class HostComposition
         services.AddSingleton<IHealthProbe, DatabaseHealthProbe>();
         services.AddSingleton<IReadOnlyList<Migration>>(MigrationCatalog.FromAssembly("host", typeof(HostComposition).Assembly));
         services.AddSingleton(AcdStoreSchema.Migrations);
+        services.AddSingleton(ReportsSchema.Migrations);
+        var reports = builder.Configuration.GetSection("Reports").Get<ReportsOptions>() ?? new ReportsOptions();
+        services.AddReports(reports);
+        services.AddReportsScheduling(database.ConnectionString, options.HostId, reports.ResolveTimeZone(), startWithHost: false);
+        services.AddHostedService<ReportsSchedulerStarter>();
+        services.AddSingleton(IvrStoreSchema.Migrations);
 
         services.AddTelephonyAuthentication();
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
         services.AddSingleton<AuditLog>();
         services.AddSingleton<PageAssets>();
         services.AddHostedService<DemoSeeder>();
+        services.AddIvrAdmin(options);
 
         services.AddOpenApi();
         return builder;
@@ -59,7 +71,9 @@ internal static class HostComposition
         app.MapHealth();
         app.MapSessions();
         app.MapAudit();
+        app.MapReports();
         app.MapPages();
+        app.MapIvrAdmin();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -26,6 +26,12 @@ public sealed class TelephonyOptions
 
     public TimeSpan ShutdownGrace { get; init; }
 
+    /// <summary>
+    /// This server's name among several sharing one database (reservations, job clustering, records). Stable across
+    /// restarts: by default the machine name and a digest of the data directory.
+    /// </summary>
+    public required string HostId { get; init; }
+
     public string EmbeddedDatabaseDirectory => Path.Combine(DataDirectory, "pg");
 
     public static OptionsLoadResult Load(IConfiguration configuration)
@@ -92,6 +98,18 @@ public sealed class TelephonyOptions
             errors.Add($"{Section}:ShutdownGraceSeconds (--shutdown-grace): '{graceText}' is not a whole number of seconds from 0 to 3600");
         }
 
+        var fullData = Path.GetFullPath(data);
+        var hostId = section["HostId"];
+        if (string.IsNullOrWhiteSpace(hostId))
+        {
+            var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fullData)))[..8];
+            hostId = $"{Environment.MachineName.ToLowerInvariant()}-{digest}";
+        }
+        else if (hostId.Length > 64 || !hostId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            errors.Add($"{Section}:HostId: '{hostId}' must be 1-64 letters, digits, '-', '_' or '.'");
+        }
+
         if (errors.Count > 0 || http is null)
         {
             return new OptionsLoadResult(null, errors);
@@ -102,7 +120,8 @@ public sealed class TelephonyOptions
             {
                 SipListen = sip,
                 Http = http,
-                DataDirectory = Path.GetFullPath(data),
+                DataDirectory = fullData,
+                HostId = hostId,
                 ConnectionString = string.IsNullOrWhiteSpace(db) ? null : db,
                 Demo = demo,
                 DemoAlwaysOpen = alwaysOpen,

@@ -15,6 +15,7 @@ internal static class PageEndpoints
         MapPage(endpoints, "/denied", "denied.html", policy: null);
         MapPage(endpoints, "/", "index.html", Policies.AnyAccount);
         MapPage(endpoints, "/admin/audit", "audit.html", Policies.Admin);
+        MapPage(endpoints, "/reports", "reports.html", Policies.Supervision);
         return endpoints;
     }
 

@@ -3,6 +3,9 @@ import { t, translatePage, languagePicker } from "/assets/i18n.js";
 
 export const sections = [
   { href: "/admin/audit", key: "nav.audit", roles: ["admin"] },
+  { href: "/admin/ivr", key: "nav.ivr", roles: ["admin"] },
+  { href: "/admin/hours", key: "nav.hours", roles: ["admin"] },
+  { href: "/reports", key: "nav.reports", roles: ["supervisor", "admin"] },
 ];
 
 export async function api(path, options = {}) {

@@ -13,6 +13,7 @@ public sealed class DependencyRuleTests
         ["Telephony.Calls"] = ["Telephony.Sip", "Telephony.Media"],
         ["Telephony.Asterisk"] = ["Telephony.Calls"],
         ["Telephony.Ivr"] = ["Telephony.Calls"],
+        ["Telephony.Ivr.Store"] = ["Telephony.Ivr", "Telephony.Data"],
         ["Telephony.Acd"] = [],
         ["Telephony.Acd.Store"] = ["Telephony.Acd", "Telephony.Data"],
         ["Telephony.Data"] = [],

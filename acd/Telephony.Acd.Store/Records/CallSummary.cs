@@ -1,0 +1,19 @@
+namespace Telephony.Acd.Store.Records;
+
+/// <summary>
+/// A call as GET /api/calls lists it (design section 5): <see cref="Agent"/> is the agent's extension,
+/// <see cref="Outcome"/> the stored word ("answered", "callback-requested"…), waits and talk in seconds.
+/// </summary>
+public sealed record CallSummary(
+    Guid Id,
+    string SipCallId,
+    string Caller,
+    DateTimeOffset StartedAt,
+    string? Language,
+    IReadOnlyList<string> IvrPath,
+    string? Queue,
+    string? Agent,
+    double? WaitSeconds,
+    double? TalkSeconds,
+    string Outcome,
+    Guid? RecordingId);

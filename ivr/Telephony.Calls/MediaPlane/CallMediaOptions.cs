@@ -1,0 +1,74 @@
+using System.Net;
+
+namespace Telephony.Calls.MediaPlane;
+
+/// <summary>Settings of the media plane (bound from configuration section <c>Calls:Media</c> by the host).</summary>
+public sealed class CallMediaOptions
+{
+    /// <summary>The local address RTP sockets bind to.</summary>
+    public string MediaAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The address written into our SDP (c= line) when it differs from the bound one (1:1 NAT); null uses <see cref="MediaAddress"/>.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Lowest RTP port (even; RTCP takes the next odd port).</summary>
+    public int PortMin { get; set; } = 20000;
+
+    /// <summary>Highest port of the range (the last RTCP port).</summary>
+    public int PortMax { get; set; } = 29999;
+
+    /// <summary>How long a released port pair rests before reuse, so late packets of an old call never reach a new one.</summary>
+    public TimeSpan PortCoolDown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A leg that receives nothing (RTP or RTCP) for this long is reported dead.</summary>
+    public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Mean RTCP report interval (RFC 3550 §6.2 simplified: fixed mean, randomised 0.5–1.5×).</summary>
+    public TimeSpan RtcpInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often inactivity and RTCP deadlines are checked (one timer for every leg).</summary>
+    public TimeSpan HousekeepingPeriod { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Receive threads, each waiting on one epoll set for its share of the sockets.</summary>
+    public int ReceiveThreads { get; set; } = 1;
+
+    /// <summary>Whether callers' audio is searched for DTMF tones (trunks that send no RFC 4733 events).</summary>
+    public bool DetectInBandDtmf { get; set; }
+
+    /// <summary>The address to put in SDP.</summary>
+    public string SdpAddress => AdvertisedAddress ?? MediaAddress;
+
+    /// <summary>Throws with the offending key when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (!IPAddress.TryParse(MediaAddress, out _))
+        {
+            throw new InvalidOperationException($"Calls:Media:MediaAddress '{MediaAddress}' is not an IP address.");
+        }
+
+        if (AdvertisedAddress is not null && !IPAddress.TryParse(AdvertisedAddress, out _))
+        {
+            throw new InvalidOperationException($"Calls:Media:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.");
+        }
+
+        if (PortMin < 1024 || PortMin % 2 != 0 || PortMax > 65535 || PortMax <= PortMin)
+        {
+            throw new InvalidOperationException($"Calls:Media:PortMin/PortMax ({PortMin}–{PortMax}) must be an even start ≥ 1024 below an end ≤ 65535.");
+        }
+
+        if (PortCoolDown < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Calls:Media:PortCoolDown must not be negative.");
+        }
+
+        if (InactivityTimeout <= TimeSpan.Zero || RtcpInterval <= TimeSpan.Zero || HousekeepingPeriod <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException("Calls:Media:InactivityTimeout, RtcpInterval and HousekeepingPeriod must be positive.");
+        }
+
+        if (ReceiveThreads is < 1 or > 64)
+        {
+            throw new InvalidOperationException("Calls:Media:ReceiveThreads must be 1–64.");
+        }
+    }
+}

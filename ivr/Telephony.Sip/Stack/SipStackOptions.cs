@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Net;
+using Telephony.Sip.Parsing;
+
+namespace Telephony.Sip.Stack;
+
+/// <summary>The SIP stack's settings, bound from the configuration section "Sip" and validated at start.</summary>
+public sealed class SipStackOptions
+{
+    public const string SectionName = "Sip";
+
+    /// <summary>Listen addresses as ADDR:PORT ("0.0.0.0:5060", "[::1]:5060"); each gets UDP and, if enabled, TCP.</summary>
+    public IList<string> Listen { get; } = new List<string>();
+
+    public bool EnableTcp { get; set; } = true;
+
+    /// <summary>The host or address written in Via and Contact; the listen address when unset.</summary>
+    public string? AdvertisedHost { get; set; }
+
+    /// <summary>RFC 3261 T1, the round-trip estimate (default 500 ms).</summary>
+    public TimeSpan T1 { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>RFC 3261 T2, the longest retransmit interval for non-INVITE requests and INVITE responses (default 4 s).</summary>
+    public TimeSpan T2 { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>RFC 3261 T4, how long a message stays in the network (default 5 s).</summary>
+    public TimeSpan T4 { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The period of the one timer that drives every SIP timer.</summary>
+    public TimeSpan TimerTick { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Transactions in flight beyond which new out-of-dialog requests get 503.</summary>
+    public int MaxTransactions { get; set; } = 10_000;
+
+    /// <summary>Retry-After, in seconds, on the 503 sent when overloaded or stopping.</summary>
+    public int RetryAfterSeconds { get; set; } = 5;
+
+    /// <summary>Requests per second accepted from one source transport address (IP and port); 0 disables the limit.</summary>
+    public int MaxRequestsPerSecondPerSource { get; set; } = 500;
+
+    /// <summary>Workers handling messages by Call-ID; 0 runs everything inline (tests on the loop network).</summary>
+    public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    public TimeSpan TcpIdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    public int MaxTcpConnections { get; set; } = 1000;
+
+    public int MaxMessageSize { get; set; } = 65535;
+
+    public int MaxHeaderCount { get; set; } = 128;
+
+    /// <summary>When set the stack answers OPTIONS outside a dialog itself (200 with Allow, Accept, Supported).</summary>
+    public bool AnswerOptions { get; set; } = true;
+
+    public string UserAgent { get; set; } = "Telephony";
+
+    internal SipParserOptions ParserOptions => new() { MaxMessageSize = MaxMessageSize, MaxHeaderCount = MaxHeaderCount };
+
+    /// <summary>Parsed <see cref="Listen"/>; call after <see cref="Validate"/> passed.</summary>
+    public IReadOnlyList<IPEndPoint> ListenEndPoints() => Listen.Select(static text => IPEndPoint.Parse(text)).ToList();
+
+    /// <summary>Problems, each naming its key; empty when the options are usable.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        foreach (var text in Listen)
+        {
+            if (!IPEndPoint.TryParse(text, out _))
+            {
+                problems.Add($"{SectionName}:Listen: '{text}' is not ADDR:PORT.");
+            }
+        }
+
+        Positive(problems, nameof(T1), T1);
+        Positive(problems, nameof(T4), T4);
+        Positive(problems, nameof(TimerTick), TimerTick);
+        Positive(problems, nameof(TcpIdleTimeout), TcpIdleTimeout);
+        if (T2 < T1)
+        {
+            problems.Add($"{SectionName}:{nameof(T2)} must be at least T1.");
+        }
+
+        AtLeast(problems, nameof(MaxTransactions), MaxTransactions, 1);
+        AtLeast(problems, nameof(RetryAfterSeconds), RetryAfterSeconds, 0);
+        AtLeast(problems, nameof(MaxRequestsPerSecondPerSource), MaxRequestsPerSecondPerSource, 0);
+        AtLeast(problems, nameof(WorkerCount), WorkerCount, 0);
+        AtLeast(problems, nameof(MaxTcpConnections), MaxTcpConnections, 1);
+        problems.AddRange(ParserOptions.Validate().Select(static p => $"{SectionName}: {p}"));
+        return problems;
+    }
+
+    private static void Positive(List<string> problems, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            problems.Add($"{SectionName}:{key} must be positive.");
+        }
+    }
+
+    private static void AtLeast(List<string> problems, string key, int value, int minimum)
+    {
+        if (value < minimum)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{SectionName}:{key} must be at least {minimum}."));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Telephony.Reports.Periods;
+
+public enum ReportKind
+{
+    Daily,
+    Monthly,
+    Quarterly,
+    Yearly,
+}
