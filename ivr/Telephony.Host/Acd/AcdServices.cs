@@ -14,7 +14,7 @@ internal static class AcdServices
         services.TryAddSingleton<ICallBackend, NoCallBackend>();
         services.TryAddSingleton<IMediaTapFactory, NoRecordingTapFactory>();
         services.TryAddSingleton<IAgentReservationStore, InMemoryAgentReservationStore>();
-        services.TryAddSingleton<IAcdConfigurationSource>(new StaticAcdConfigurationSource(options.Demo ? DemoAcdConfiguration.Create() : new AcdConfiguration([], []))));
+        services.TryAddSingleton<IAcdConfigurationSource>(new StaticAcdConfigurationSource(options.Demo ? DemoAcdConfiguration.Create() : new AcdConfiguration([], [])));
         services.TryAddSingleton<AcdMetrics>();
         services.AddSingleton<AcdDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AcdDispatcher>());
