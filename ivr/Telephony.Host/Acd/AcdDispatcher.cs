@@ -27,6 +27,7 @@ public sealed partial class AcdDispatcher : BackgroundService
     private readonly ICallBackend _backend;
     private readonly IMediaTapFactory _taps;
     private readonly AcdMetrics _metrics;
+    private readonly AcdRepairMetrics _repairs;
     private readonly ILogger<AcdDispatcher> _logger;
     private readonly Channel<Action> _work = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, QueuedCall> _calls = new(StringComparer.Ordinal);
@@ -43,6 +44,7 @@ public sealed partial class AcdDispatcher : BackgroundService
         ICallBackend backend,
         IMediaTapFactory taps,
         AcdMetrics metrics,
+        AcdRepairMetrics repairs,
         ILogger<AcdDispatcher> logger)
     {
         _time = time;
@@ -51,6 +53,7 @@ public sealed partial class AcdDispatcher : BackgroundService
         _backend = backend;
         _taps = taps;
         _metrics = metrics;
+        _repairs = repairs;
         _logger = logger;
         _engine = new AcdEngine(time);
         _offLoop = new OffLoopWork(logger);

@@ -16,8 +16,10 @@ internal static class AcdServices
         services.TryAddSingleton<IAgentReservationStore, InMemoryAgentReservationStore>();
         services.TryAddSingleton<IAcdConfigurationSource>(new StaticAcdConfigurationSource(options.Demo ? DemoAcdConfiguration.Create() : new AcdConfiguration([], [])));
         services.TryAddSingleton<AcdMetrics>();
+        services.TryAddSingleton<AcdRepairMetrics>();
         services.AddSingleton<AcdDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AcdDispatcher>());
+        services.AddHostedService<AcdWatchdog>();
         return services;
     }
 }

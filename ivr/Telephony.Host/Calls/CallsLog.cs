@@ -59,4 +59,13 @@ internal static partial class CallsLog
 
     [LoggerMessage(EventId = 9326, Level = LogLevel.Information, Message = "Caller asked for a callback from queue {Queue}, keeping the place")]
     public static partial void CallbackRequested(ILogger logger, string queue);
+
+    [LoggerMessage(EventId = 9340, Level = LogLevel.Warning, Message = "Watchdog released call {CallId}: {Problem}")]
+    public static partial void RepairedCaller(ILogger logger, string callId, string problem);
+
+    [LoggerMessage(EventId = 9341, Level = LogLevel.Warning, Message = "Watchdog released agent {Extension} ({State}) held for unknown call {CallId}")]
+    public static partial void RepairedAgent(ILogger logger, string extension, AgentState state, string callId);
+
+    [LoggerMessage(EventId = 9342, Level = LogLevel.Warning, Message = "Watchdog made {Repairs} repairs")]
+    public static partial void Repaired(ILogger logger, int repairs);
 }

@@ -19,6 +19,7 @@ public sealed class HotlineTestBed : IAsyncDisposable
     public static readonly DateTimeOffset WorkingHours = new(2026, 11, 25, 11, 0, 0, TimeSpan.FromHours(4));
 
     private readonly AcdMetrics _metrics = new();
+    private readonly AcdRepairMetrics _repairMetrics = new();
 
     public HotlineTestBed(AcdConfiguration? configuration = null, HotlineOptions? options = null)
     {
@@ -30,6 +31,7 @@ public sealed class HotlineTestBed : IAsyncDisposable
             Backend,
             Taps,
             _metrics,
+            _repairMetrics,
             NullLogger<AcdDispatcher>.Instance);
         var prompts = new TestPromptLibrary();
         var interpreter = new IvrInterpreter(prompts, new TempVoicemailSink(), Backend, Time);
@@ -120,5 +122,6 @@ public sealed class HotlineTestBed : IAsyncDisposable
         await Dispatcher.StopAsync(CancellationToken.None);
         Dispatcher.Dispose();
         _metrics.Dispose();
+        _repairMetrics.Dispose();
     }
 }

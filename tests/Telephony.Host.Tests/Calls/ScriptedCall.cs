@@ -74,6 +74,9 @@ public sealed class ScriptedCall : ICall
         return this;
     }
 
+    /// <summary>The leg is gone but no end event ever arrives (a lost BYE, a crashed backend): what the watchdog repairs.</summary>
+    public void DropSilently() => State = CallState.Ended;
+
     /// <summary>The far end hangs up.</summary>
     public void HangUpRemotely() => End(CallEndReason.RemoteHangup);
 
@@ -178,7 +181,7 @@ public sealed class ScriptedCall : ICall
     {
         lock (_gate)
         {
-            if (State == CallState.Ended)
+            if (_ended.IsCancellationRequested)
             {
                 return;
             }
