@@ -6,6 +6,7 @@ using Telephony.Host.Database;
 using Telephony.Acd.Store;
 using Telephony.Ivr.Store;
 using Telephony.Data.Migrations;
+using Telephony.Host.Acd;
 using Telephony.Host.Audit;
 using Telephony.Host.CallPlane;
 using Telephony.Host.Demo;
@@ -63,6 +64,7 @@ internal static class HostComposition
         services.AddHostedService<DemoSeeder>();
         services.AddIvrAdmin(options);
 
+        services.AddAcdDispatcher(options);
         services.AddOpenApi();
         return builder;
     }
@@ -80,6 +82,7 @@ internal static class HostComposition
         app.MapAudit();
         app.MapReports();
         app.MapPages();
+        app.MapAcd();
         app.MapIvrAdmin();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");

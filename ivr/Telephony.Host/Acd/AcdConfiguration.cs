@@ -1,0 +1,11 @@
+using Telephony.Acd.Agents;
+using Telephony.Acd.Queues;
+
+namespace Telephony.Host.Acd;
+
+/// <summary>The queues and agents the dispatcher loads at start, and the agents that start logged in and available.</summary>
+public sealed record AcdConfiguration(IReadOnlyList<AcdQueue> Queues, IReadOnlyList<Agent> Agents)
+{
+    /// <summary>Extensions of agents who start Available (the demo; a real site starts everyone logged out).</summary>
+    public IReadOnlyList<string> InitiallyAvailable { get; init; } = [];
+}

@@ -1,0 +1,192 @@
+using Telephony.Acd.Routing;
+using Telephony.Calls.Control;
+using Telephony.Host.Calls;
+
+namespace Telephony.Host.Acd;
+
+public sealed partial class AcdDispatcher
+{
+    /// <summary>Records the result's events and carries out its commands in order. Runs on the loop.</summary>
+    private void Apply(AcdResult result)
+    {
+        _metrics.Record(result);
+        foreach (var command in result.Commands)
+        {
+            switch (command)
+            {
+                case ReserveAgent reserve:
+                    Reserve(reserve);
+                    break;
+                case RingAgent ring:
+                    Ring(ring);
+                    break;
+                case StopRinging stop:
+                    if (_calls.TryGetValue(stop.CallId, out var ringing) && ringing.RingingAgent == stop.AgentId)
+                    {
+                        ringing.StopRinging();
+                    }
+
+                    break;
+                case ReleaseReservation release:
+                    _offLoop.Start(() => _reservations.ReleaseAsync(release.AgentId, release.CallId, CancellationToken.None).AsTask());
+                    break;
+                case OverflowCaller overflow:
+                    Overflow(overflow);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown ACD command {command.GetType().Name}.");
+            }
+        }
+    }
+
+    private void Reserve(ReserveAgent reserve) => _offLoop.Start(async () =>
+    {
+        bool reserved;
+        try
+        {
+            reserved = await _reservations.TryReserveAsync(reserve.AgentId, reserve.CallId, _stopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A store we cannot reach must not hold the caller: treat as taken; the engine backs off and tries another.
+            CallsLog.ReservationFailed(_logger, reserve.AgentId, exception);
+            reserved = false;
+        }
+
+        Post(() => Apply(reserved
+            ? _engine.ConfirmReservation(reserve.AgentId, reserve.CallId)
+            : _engine.RejectReservation(reserve.AgentId, reserve.CallId)));
+    });
+
+    private void Ring(RingAgent ring)
+    {
+        if (!_calls.TryGetValue(ring.CallId, out var queued))
+        {
+            Apply(_engine.RingFailed(ring.CallId));
+            return;
+        }
+
+        queued.StopRinging();
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping, queued.Caller.Ended);
+        queued.RingingAgent = ring.AgentId;
+        queued.RingCancellation = cancellation;
+        var request = new OriginateRequest(ring.Extension, queued.Caller.From, ring.RingTimeout)
+        {
+            DisplayName = $"{queued.Caller.From} ({ring.QueueId})",
+            RelatedCallId = queued.Caller.Id,
+        };
+        var token = cancellation.Token;
+        CallsLog.RingingAgent(_logger, ring.Extension, ring.QueueId);
+        _offLoop.Start(async () =>
+        {
+            OriginateResult result;
+            try
+            {
+                result = await _backend.OriginateAsync(request, token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            if (result.Call is { } agentLeg)
+            {
+                await ConnectAsync(queued, ring, agentLeg).ConfigureAwait(false);
+                return;
+            }
+
+            if (result.Failure != OriginateFailure.Cancelled)
+            {
+                CallsLog.RingFailed(_logger, ring.Extension, result.Failure);
+                Post(() =>
+                {
+                    if (queued.RingingAgent == ring.AgentId)
+                    {
+                        queued.StopRinging();
+                        Apply(_engine.RingFailed(ring.CallId));
+                    }
+                });
+            }
+        });
+    }
+
+    /// <summary>The agent picked up: confirm with the engine on the loop, then bridge off it.</summary>
+    private async Task ConnectAsync(QueuedCall queued, RingAgent ring, ICall agentLeg)
+    {
+        var accepted = await PostAsync(
+            () =>
+            {
+                if (queued.RingingAgent != ring.AgentId || queued.Caller.State == CallState.Ended)
+                {
+                    return false;
+                }
+
+                var answer = _engine.Answer(ring.CallId);
+                Apply(answer);
+                if (!answer.Accepted)
+                {
+                    return false;
+                }
+
+                queued.RingCancellation?.Dispose();
+                queued.RingCancellation = null;
+                queued.RingingAgent = null;
+                queued.ConnectedAgent = ring.AgentId;
+                queued.AgentLeg = agentLeg;
+                return true;
+            },
+            CancellationToken.None).ConfigureAwait(false);
+
+        if (!accepted)
+        {
+            // Answered too late (ring timeout, caller gone): the agent's phone must not stay connected to nothing.
+            await agentLeg.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        var caller = queued.Caller;
+        try
+        {
+            var tap = _taps.Create(caller, agentLeg, ring.QueueId, ring.Extension);
+            await caller.StopMusicOnHoldAsync(CancellationToken.None).ConfigureAwait(false);
+            await caller.BridgeAsync(agentLeg, tap, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The caller's flow owns the call from here: it hears of the failure, hangs up both legs and ends the call.
+            queued.Completion.TrySetException(exception);
+            return;
+        }
+
+        CallsLog.Bridged(_logger, ring.Extension, ring.QueueId);
+        queued.Completion.TrySetResult(new AcdWaitResult(AcdWaitOutcome.Answered, ring.QueueId, _time.GetUtcNow() - queued.EnqueuedAt)
+        {
+            AgentLeg = agentLeg,
+            AgentExtension = ring.Extension,
+        });
+    }
+
+    private void Overflow(OverflowCaller overflow)
+    {
+        if (!_calls.TryGetValue(overflow.CallId, out var queued))
+        {
+            return;
+        }
+
+        if (overflow.Target.QueueId is { } targetQueue)
+        {
+            // Another queue: the caller keeps its original place in time.
+            queued.QueueId = targetQueue;
+            Apply(_engine.Enqueue(new EnqueueRequest(queued.CallId, targetQueue, Requirements(queued.Skills), queued.Priority, queued.EnqueuedAt)));
+            return;
+        }
+
+        queued.StopRinging();
+        queued.EndedRegistration.Dispose();
+        _calls.Remove(overflow.CallId);
+        queued.Completion.TrySetResult(new AcdWaitResult(AcdWaitOutcome.Overflowed, overflow.QueueId, _time.GetUtcNow() - queued.EnqueuedAt)
+        {
+            Overflow = overflow.Target,
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using Telephony.Calls.Control;
+
+namespace Telephony.Host.Acd;
+
+/// <summary>A caller the dispatcher holds: waiting, being offered, or connected. Touched only on the dispatcher's loop.</summary>
+internal sealed class QueuedCall(ICall caller, string queueId, IReadOnlyList<string> skills, int priority, DateTimeOffset enqueuedAt)
+{
+    public ICall Caller { get; } = caller;
+
+    public string CallId { get; } = caller.Id.ToString();
+
+    public string QueueId { get; set; } = queueId;
+
+    public IReadOnlyList<string> Skills { get; } = skills;
+
+    public int Priority { get; } = priority;
+
+    public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
+
+    public TaskCompletionSource<AcdWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The agent being rung for this caller and the switch that withdraws that ring.</summary>
+    public string? RingingAgent { get; set; }
+
+    public CancellationTokenSource? RingCancellation { get; set; }
+
+    /// <summary>Set once an agent answered: the engine now counts the call as connected until its hang-up.</summary>
+    public string? ConnectedAgent { get; set; }
+
+    public ICall? AgentLeg { get; set; }
+
+    public CancellationTokenRegistration EndedRegistration { get; set; }
+
+    public void StopRinging()
+    {
+        RingCancellation?.Cancel();
+        RingCancellation?.Dispose();
+        RingCancellation = null;
+        RingingAgent = null;
+    }
+}

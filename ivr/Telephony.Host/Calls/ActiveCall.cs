@@ -1,0 +1,17 @@
+using Telephony.Calls.Control;
+
+namespace Telephony.Host.Calls;
+
+/// <summary>A hotline call in progress: its legs, and a task that completes once its record is written.</summary>
+internal sealed class ActiveCall(ICall caller)
+{
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ICall Caller { get; } = caller;
+
+    public ICall? AgentLeg { get; set; }
+
+    public Task Finished => _finished.Task;
+
+    public void Finish() => _finished.TrySetResult();
+}

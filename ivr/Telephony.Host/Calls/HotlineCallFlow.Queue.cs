@@ -1,0 +1,119 @@
+using System.Globalization;
+using Telephony.Calls.Control;
+using Telephony.Calls.Media;
+using Telephony.Host.Acd;
+using Telephony.Ivr.Interpreter;
+using Telephony.Ivr.Interpreter.Prompts;
+using Telephony.Ivr.Model;
+
+namespace Telephony.Host.Calls;
+
+public sealed partial class HotlineCallFlow
+{
+    /// <summary>
+    /// Waits in the ACD with music on hold. The pause between announcements is a digit collection on the call (no timer
+    /// per call): when it times out the caller hears their position and estimated wait in their language.
+    /// </summary>
+    private async Task<AcdWaitResult> WaitInQueueAsync(ICall call, QueueHandoff handoff, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var wait = _dispatcher.WaitForAgentAsync(call, handoff, waiting.Token);
+        using var pausing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var stopPausing = wait.ContinueWith(
+            static (_, state) => ((CancellationTokenSource)state!).Cancel(), pausing, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            await call.StartMusicOnHoldAsync(MusicOnHold(), cancellationToken).ConfigureAwait(false);
+            var pause = new DigitCollectionOptions(1, _options.AnnouncementInterval, _options.AnnouncementInterval);
+            while (!wait.IsCompleted && call.State != CallState.Ended)
+            {
+                DigitsResult pressed;
+                try
+                {
+                    pressed = await call.CollectDigitsAsync(pause, pausing.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (wait.IsCompleted)
+                {
+                    break;
+                }
+
+                if (pressed.End == DigitsEnd.Timeout && !wait.IsCompleted)
+                {
+                    await AnnounceAsync(call, handoff.Language, pausing.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (wait.IsCompleted)
+        {
+            // The wait ended while an announcement played; its outcome follows.
+        }
+        finally
+        {
+            if (!wait.IsCompleted)
+            {
+                await waiting.CancelAsync().ConfigureAwait(false);
+            }
+
+            await stopPausing.ConfigureAwait(false);
+        }
+
+        return await wait.ConfigureAwait(false);
+    }
+
+    private async Task AnnounceAsync(ICall call, Language language, CancellationToken cancellationToken)
+    {
+        var estimate = await _dispatcher.EstimateWaitAsync(call, cancellationToken).ConfigureAwait(false);
+        if (estimate is null || estimate.Position <= 0)
+        {
+            return;
+        }
+
+        var sources = new List<AudioSource>(_prompts.Say(new SpokenValue(SayAs.Number, estimate.Position.ToString(CultureInfo.InvariantCulture)), language));
+        if (estimate.EstimatedWait is { } estimated)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling(estimated.TotalMinutes));
+            sources.AddRange(_prompts.Say(new SpokenValue(SayAs.Minutes, minutes.ToString(CultureInfo.InvariantCulture)), language));
+        }
+
+        await call.StopMusicOnHoldAsync(cancellationToken).ConfigureAwait(false);
+        await call.PlayAsync(sources, PlaybackOptions.Once, cancellationToken).ConfigureAwait(false);
+        await call.StartMusicOnHoldAsync(MusicOnHold(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private AudioSource MusicOnHold() => _options.MusicOnHoldFile is { } file
+        ? AudioSource.File(file)
+        : new ToneAudioSource(ToneKind.Ringback, TimeSpan.FromSeconds(6));
+
+    /// <summary>
+    /// Caller and agent are bridged until one hangs up. True when the agent left first: the caller is unbridged and
+    /// stays up for the survey. When the caller leaves, the agent's leg is hung up.
+    /// </summary>
+    private async Task<bool> TalkAsync(ICall call, ICall agentLeg, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await WhenEitherEndsAsync(call.Ended, agentLeg.Ended, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _dispatcher.CallFinishedAsync(call, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (call.State == CallState.Ended || call.Ended.IsCancellationRequested)
+        {
+            await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+            return false;
+        }
+
+        await call.UnbridgeAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static async Task WhenEitherEndsAsync(CancellationToken first, CancellationToken second, CancellationToken cancellationToken)
+    {
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onFirst = first.Register(() => ended.TrySetResult());
+        await using var onSecond = second.Register(() => ended.TrySetResult());
+        await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

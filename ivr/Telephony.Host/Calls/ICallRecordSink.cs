@@ -1,0 +1,11 @@
+namespace Telephony.Host.Calls;
+
+/// <summary>Where finished calls go (the ACD store's spooled CallRecordWriter/QueueEventWriter implement it).</summary>
+public interface ICallRecordSink
+{
+    /// <summary>Takes the record and its queue events; must not block the call on the database.</summary>
+    ValueTask WriteAsync(HotlineCallRecord record, IReadOnlyList<QueueEventRecord> events, CancellationToken cancellationToken);
+
+    /// <summary>Writes out whatever is buffered (at shutdown).</summary>
+    ValueTask FlushAsync(CancellationToken cancellationToken);
+}
