@@ -9,6 +9,7 @@ using Telephony.Data.Migrations;
 using Telephony.Host.Acd;
 using Telephony.Host.Audit;
 using Telephony.Host.CallPlane;
+using Telephony.Host.Calls;
 using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
@@ -64,7 +65,9 @@ internal static class HostComposition
         services.AddHostedService<DemoSeeder>();
         services.AddIvrAdmin(options);
 
+        services.AddHotline(builder.Configuration, options);
         services.AddAcdDispatcher(options);
+        services.AddHotlineFlow();
         services.AddOpenApi();
         return builder;
     }
@@ -81,6 +84,7 @@ internal static class HostComposition
         app.MapSessions();
         app.MapAudit();
         app.MapReports();
+        app.MapCalls();
         app.MapPages();
         app.MapAcd();
         app.MapIvrAdmin();
