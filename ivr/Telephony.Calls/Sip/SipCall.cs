@@ -21,7 +21,6 @@ internal sealed partial class SipCall : ICall, ISipDialogHandler
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _ended = new();
-    private readonly KeyValuePair<string, object?>[] _scope;
     private readonly SipServerRequest? _invite;
     private readonly string? _contact;
     private readonly TaskCompletionSource _mediaReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -52,7 +51,6 @@ internal sealed partial class SipCall : ICall, ISipDialogHandler
         To = to;
         StartedAt = time.GetUtcNow();
         State = direction == CallDirection.Inbound ? CallState.Offered : CallState.Dialing;
-        _scope = [new("CallId", Id), new("SipCallId", protocolCallId)];
     }
 
     /// <summary>An inbound call: <paramref name="answer"/> is our SDP answer (with <paramref name="audio"/>), or our offer when the INVITE had none.</summary>
@@ -112,7 +110,8 @@ internal sealed partial class SipCall : ICall, ISipDialogHandler
 
     private NegotiatedAudio? NegotiatedOnInvite { get; }
 
-    public IDisposable? BeginLogScope() => _logger.BeginScope(_scope);
+    /// <summary>A scope naming the call in every log line (structured as CallId and SipCallId).</summary>
+    public IDisposable? BeginLogScope() => SipCallLog.CallScope(_logger, Id, ProtocolCallId);
 
     public async Task AnswerAsync(CancellationToken cancellationToken)
     {

@@ -85,7 +85,7 @@ public sealed partial class SipCallBackend : ICallBackend, ISipRequestHandler
         ArgumentNullException.ThrowIfNull(request);
         var handler = Volatile.Read(ref _handler);
         var stack = Volatile.Read(ref _stack);
-        using var scope = _logger.BeginScope(new KeyValuePair<string, object?>[] { new("SipCallId", request.Request.CallId) });
+        using var scope = SipCallLog.SipScope(_logger, request.Request.CallId);
         SipCallLog.Incoming(_logger, request.Request.From.Uri, request.Request.RequestUri);
         if (handler is null || stack is null)
         {

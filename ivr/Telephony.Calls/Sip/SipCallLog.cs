@@ -7,6 +7,11 @@ namespace Telephony.Calls.Sip;
 /// <summary>Source-generated log events of the SIP call backend (event ids 2700–2749 of the Calls band).</summary>
 internal static partial class SipCallLog
 {
+    /// <summary>The scope every log line of one call carries: our call id and the SIP Call-ID.</summary>
+    public static readonly Func<ILogger, Guid, string, IDisposable?> CallScope = LoggerMessage.DefineScope<Guid, string>("Call {CallId} SIP {SipCallId}");
+
+    public static readonly Func<ILogger, string, IDisposable?> SipScope = LoggerMessage.DefineScope<string>("SIP {SipCallId}");
+
     [LoggerMessage(EventId = 2700, Level = LogLevel.Information, Message = "Incoming call from {From} to {To}")]
     public static partial void Incoming(ILogger logger, SipUri from, SipUri to);
 

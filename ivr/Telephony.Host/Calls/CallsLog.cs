@@ -9,6 +9,8 @@ namespace Telephony.Host.Calls;
 /// <summary>The host's call-flow and dispatcher log events (band 9300–9399).</summary>
 internal static partial class CallsLog
 {
+    public static readonly Func<ILogger, Guid, string, IDisposable?> CallScope = LoggerMessage.DefineScope<Guid, string>("Call {CallId} SIP {SipCallId}");
+
     [LoggerMessage(EventId = 9300, Level = LogLevel.Information, Message = "ACD loaded: {Queues} queues, {Agents} agents")]
     public static partial void AcdLoaded(ILogger logger, int queues, int agents);
 

@@ -97,7 +97,7 @@ public sealed partial class HotlineCallFlow : IHostedService
     public async Task HandleAsync(ICall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["CallId"] = call.Id, ["SipCallId"] = call.ProtocolCallId });
+        using var scope = CallsLog.CallScope(_logger, call.Id, call.ProtocolCallId);
         CallsLog.CallArrived(_logger, call.From, call.To);
         if (_stopping || !string.Equals(call.To, _options.Number, StringComparison.Ordinal))
         {
