@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Telephony.TestKit.Host;
 
@@ -22,7 +21,7 @@ public sealed class HotlineCallTests(DemoHostFixture demo) : IClassFixture<DemoH
 
         var phone = Directory.CreateTempSubdirectory("baresip-caller-").FullName;
         var tone = Path.Combine(phone, "tone.wav");
-        await RunAsync("sox", TimeSpan.FromSeconds(20), null, "-n", "-r", "8000", "-c", "1", "-b", "16", tone, "synth", "60", "sine", "440", "vol", "0.2");
+        await ExternalTool.RunAsync("sox", TimeSpan.FromSeconds(20), "-n", "-r", "8000", "-c", "1", "-b", "16", tone, "synth", "60", "sine", "440", "vol", "0.2");
         var sipPort = FreePort.UdpAndTcp();
         await File.WriteAllTextAsync(Path.Combine(phone, "config"), $"""
             poll_method epoll
@@ -52,7 +51,7 @@ public sealed class HotlineCallTests(DemoHostFixture demo) : IClassFixture<DemoH
 
         // Keys are typed ahead: 2 during the greeting chooses Russian, 3 during the topic menu chooses transfers.
         var script = "sleep 9; echo /sndcode 2; sleep 9; echo /sndcode 3; sleep 16; echo /hangup; sleep 2";
-        var log = await RunAsync("bash", TimeSpan.FromSeconds(70), null, "-c",
+        var (_, log) = await ExternalTool.RunAsync("bash", TimeSpan.FromSeconds(70), "-c",
             $"({script}) | baresip -4 -f {phone} -e '/dial sip:100@127.0.0.1:{demo.Host.SipPort}' -t 42");
         Assert.Contains("Call established", log, StringComparison.Ordinal);
 
@@ -78,25 +77,9 @@ public sealed class HotlineCallTests(DemoHostFixture demo) : IClassFixture<DemoH
 
         // What the phone heard: speech, not silence (espeak-ng prompts at a healthy level).
         var heard = Directory.GetFiles(phone, "dump-*-dec.wav").Single();
-        var stat = await RunAsync("sox", TimeSpan.FromSeconds(20), null, heard, "-n", "stat");
+        var (_, stat) = await ExternalTool.RunAsync("sox", TimeSpan.FromSeconds(20), heard, "-n", "stat");
         var rms = double.Parse(stat.Split('\n').First(l => l.StartsWith("RMS     amplitude", StringComparison.Ordinal)).Split(':')[1].Trim(),
             System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(rms > 0.02, $"the caller heard near silence (RMS {rms})");
-    }
-
-    private static async Task<string> RunAsync(string file, TimeSpan timeout, string? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = input is not null };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var cts = new CancellationTokenSource(timeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
-        var stderr = process.StandardError.ReadToEndAsync(cts.Token);
-        await process.WaitForExitAsync(cts.Token);
-        return await stdout + await stderr;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Telephony.TestKit.Host;
 
 namespace Telephony.Host.Tests.EndToEnd;
@@ -8,24 +7,10 @@ public sealed class PhoneRegistrationTests(DemoHostFixture demo) : IClassFixture
 {
     private async Task<int> SipsakRegisterAsync(string user, string password)
     {
-        var start = new ProcessStartInfo("sipsak") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
+        var (exitCode, _) = await ExternalTool.RunAsync("sipsak", TimeSpan.FromSeconds(30),
             "-U", "-C", $"sip:{user}@127.0.0.1:{demo.Host.SipPort + 1}", "-s", $"sip:{user}@127.0.0.1:{demo.Host.SipPort}",
-            "-a", password, $"--auth-username={user}", "-x", "60",
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        await output;
-        await errors;
-        return process.ExitCode;
+            "-a", password, $"--auth-username={user}", "-x", "60");
+        return exitCode;
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -25,7 +24,7 @@ public sealed class SipListenerTests
         Assert.Contains($"Udp 127.0.0.1:{host.SipPort} listening", sip.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains($"Tcp 127.0.0.1:{host.SipPort} listening", sip.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        var (exitCode, output) = await RunAsync("sipsak", "-vv", "-s", $"sip:127.0.0.1:{host.SipPort}");
+        var (exitCode, output) = await ExternalTool.RunAsync("sipsak", TimeSpan.FromSeconds(20), "-vv", "-s", $"sip:127.0.0.1:{host.SipPort}");
         Assert.Equal(0, exitCode);
         Assert.Contains("200 OK", output, StringComparison.Ordinal);
     }
@@ -56,21 +55,5 @@ public sealed class SipListenerTests
 
         Assert.Equal(["sip"], failing);
         Assert.Contains($"127.0.0.1:{taken}", health.GetProperty("checks").GetProperty("sip").GetProperty("detail").GetString(), StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string file, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
