@@ -38,7 +38,7 @@ public sealed partial class AcdDispatcher
 
                     break;
                 case ReleaseReservation release:
-                    _offLoop.Start(() => _reservations.ReleaseAsync(release.AgentId, release.CallId, CancellationToken.None).AsTask());
+                    InAgentOrder(release.AgentId, () => _reservations.ReleaseAsync(release.AgentId, release.CallId, CancellationToken.None).AsTask());
                     break;
                 case OverflowCaller overflow:
                     Overflow(overflow);
@@ -49,7 +49,23 @@ public sealed partial class AcdDispatcher
         }
     }
 
-    private void Reserve(ReserveAgent reserve) => _offLoop.Start(async () =>
+    /// <summary>
+    /// Runs a reservation-store call for the agent after the ones issued before it for that agent. The engine may
+    /// release an agent and reserve it again for the same caller in one result (a ring-out with nobody else waiting);
+    /// run side by side, the delete could land after the re-reservation and leave the agent ringing with no row in
+    /// the shared table, free for another host to take.
+    /// </summary>
+    private void InAgentOrder(string agentId, Func<Task> work)
+    {
+        var previous = _storeCallsByAgent.TryGetValue(agentId, out var tail) ? tail : Task.CompletedTask;
+        _storeCallsByAgent[agentId] = _offLoop.Start(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            await work().ConfigureAwait(false);
+        });
+    }
+
+    private void Reserve(ReserveAgent reserve) => InAgentOrder(reserve.AgentId, async () =>
     {
         bool reserved;
         try
@@ -103,7 +119,7 @@ public sealed partial class AcdDispatcher
         };
         var token = cancellation.Token;
         CallsLog.RingingAgent(_logger, ring.Extension, ring.QueueId);
-        _offLoop.Start(async () =>
+        _ = _offLoop.Start(async () =>
         {
             OriginateResult result;
             try

@@ -35,6 +35,9 @@ public sealed partial class AcdDispatcher : BackgroundService
     private readonly Dictionary<string, string> _agentIdsByExtension = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _extensionsByAgentId = new(StringComparer.Ordinal);
     private readonly OffLoopWork _offLoop;
+
+    /// <summary>The last reservation-store call started for each agent (touched on the loop only).</summary>
+    private readonly Dictionary<string, Task> _storeCallsByAgent = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
     private CancellationToken _stopping = CancellationToken.None;
 
@@ -66,7 +69,7 @@ public sealed partial class AcdDispatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        _offLoop.Start(() => LoadConfigurationAsync(stoppingToken));
+        _ = _offLoop.Start(() => LoadConfigurationAsync(stoppingToken));
         try
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))

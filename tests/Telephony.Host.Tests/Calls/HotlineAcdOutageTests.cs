@@ -1,3 +1,5 @@
+using Telephony.Acd.Agents;
+using Telephony.Acd.Routing;
 using Telephony.Calls.Control;
 using Telephony.Host.Calls;
 
@@ -53,5 +55,27 @@ public sealed class HotlineAcdOutageTests
         Assert.Equal(4, bed.Configuration.Loads);
         Assert.Equal(["1001"], bed.Backend.Rung);
         Assert.Equal(CallOutcomes.Answered, Assert.Single(bed.Records.Records).Outcome);
+    }
+
+    [Fact]
+    public async Task Hotline_agent_offered_the_same_caller_again_after_a_ring_out_still_holds_its_reservation()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn());
+        await bed.StartAsync();
+        bed.Backend.Phone("1003").AnswerAfter = null;
+        bed.Reservations.ReleaseDelay = TimeSpan.FromMilliseconds(100);
+        Assert.Equal(AcdRejection.None, await bed.Dispatcher.SetAgentStatusAsync("1003", AgentStatus.Available, null, "test", CancellationToken.None));
+        var caller = bed.Caller().Press("2", "4");
+
+        var flow = bed.Backend.DialInAsync(caller);
+        await bed.AdvanceUntilAsync(() => bed.Backend.Rung.Count == 2, "the only agent rang out and is offered the caller again", maxSeconds: 60);
+        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var holderWhileRinging = bed.Reservations.HolderOf("1003");
+        caller.HangUpRemotely();
+        await flow;
+
+        // The release of the first offer and the second reservation were issued together; the release must not win.
+        Assert.Equal(caller.Id.ToString(), holderWhileRinging);
+        await HotlineTestBed.EventuallyAsync(() => bed.Reservations.HolderOf("1003") is null, "the abandoned caller's reservation is released");
     }
 }

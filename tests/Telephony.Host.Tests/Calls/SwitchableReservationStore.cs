@@ -20,6 +20,9 @@ public sealed class SwitchableReservationStore : IAgentReservationStore
 
     public int FailedReservations => Volatile.Read(ref _failedReservations);
 
+    /// <summary>Releases take this long (real time), as a delete on a busy database may, while reservations answer at once.</summary>
+    public TimeSpan ReleaseDelay { get; set; }
+
     public string? HolderOf(string agentId) => _inner.HolderOf(agentId);
 
     public ValueTask<bool> TryReserveAsync(string agentId, string callId, CancellationToken cancellationToken)
@@ -33,6 +36,18 @@ public sealed class SwitchableReservationStore : IAgentReservationStore
         return _inner.TryReserveAsync(agentId, callId, cancellationToken);
     }
 
-    public ValueTask ReleaseAsync(string agentId, string callId, CancellationToken cancellationToken) =>
-        _down ? throw new TimeoutException("reservation store unreachable") : _inner.ReleaseAsync(agentId, callId, cancellationToken);
+    public async ValueTask ReleaseAsync(string agentId, string callId, CancellationToken cancellationToken)
+    {
+        if (_down)
+        {
+            throw new TimeoutException("reservation store unreachable");
+        }
+
+        if (ReleaseDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(ReleaseDelay, cancellationToken);
+        }
+
+        await _inner.ReleaseAsync(agentId, callId, cancellationToken);
+    }
 }

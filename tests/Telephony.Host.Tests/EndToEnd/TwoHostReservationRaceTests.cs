@@ -10,8 +10,10 @@ namespace Telephony.Host.Tests.EndToEnd;
 /// <summary>
 /// Two real host processes on one PostgreSQL database, both with the demo's agents available, take callers at the same
 /// moments and race for the same agents. The agents' phones are registered but never answer, so every offer holds its
-/// agent for the whole ring timeout and the hosts keep colliding. The proof comes from what both hosts wrote: in
-/// acd_queue_events no agent's offer from one host overlaps any other offer of that agent.
+/// agent for the whole ring timeout (15 s) and the hosts keep colliding: the first host's callers speak Azerbaijani
+/// (1001, 1002, 1004 qualify), the second's Russian (1001, 1002, 1003), both rank 1001 first, and the first host's
+/// callers leave earlier so the agents they held pass to the other host. The proof comes from what both hosts wrote:
+/// in acd_queue_events no agent's offer overlaps any other offer of that agent, from either host.
 /// </summary>
 public sealed partial class TwoHostReservationRaceTests
 {
@@ -49,10 +51,11 @@ public sealed partial class TwoHostReservationRaceTests
         var tone = Path.Combine(Directory.CreateTempSubdirectory("race-tone-").FullName, "tone.wav");
         await ExternalTool.RunAsync("sox", TimeSpan.FromSeconds(20), "-n", "-r", "8000", "-c", "1", "-b", "16", tone, "synth", "70", "sine", "440", "vol", "0.2");
 
-        // Every caller chooses Azerbaijani (1) and the operator (0): the general queue, where 1001, 1002 and 1004 qualify
-        // and both hosts rank them alike, so their first offers go for the same agent at the same moment.
+        // Every caller presses the operator key (0) for the general queue after choosing a language.
         var callers = Enumerable.Range(0, CallersPerHost * hosts.Length)
-            .Select(i => CallAsync(hosts[i % hosts.Length], 300 + i, 32000 + (i * 20), tone))
+            .Select(i => i % 2 == 0
+                ? CallAsync(first, 300 + i, language: "1", waitSeconds: 30, 32000 + (i * 20), tone)
+                : CallAsync(second, 300 + i, language: "2", waitSeconds: 50, 32000 + (i * 20), tone))
             .ToArray();
         var logs = await Task.WhenAll(callers);
         await sampling.CancelAsync();
@@ -129,8 +132,8 @@ public sealed partial class TwoHostReservationRaceTests
         }
     }
 
-    /// <summary>A baresip caller: dials 100, presses 1 then 0, waits in the queue about 40 s and hangs up.</summary>
-    private static async Task<string> CallAsync(HostProcess host, int user, int rtpBase, string tone)
+    /// <summary>A baresip caller: dials 100, chooses the language, then the operator (0), waits in the queue and hangs up.</summary>
+    private static async Task<string> CallAsync(HostProcess host, int user, string language, int waitSeconds, int rtpBase, string tone)
     {
         var phone = Directory.CreateTempSubdirectory("race-caller-").FullName;
         await File.WriteAllTextAsync(Path.Combine(phone, "config"), $"""
@@ -156,9 +159,9 @@ public sealed partial class TwoHostReservationRaceTests
             module_app menu.so
             """);
         await File.WriteAllTextAsync(Path.Combine(phone, "accounts"), $"<sip:{user}@127.0.0.1>;regint=0\n");
-        var script = "sleep 9; echo /sndcode 1; sleep 9; echo /sndcode 0; sleep 40; echo /hangup; sleep 2";
-        var (_, log) = await ExternalTool.RunAsync("bash", TimeSpan.FromSeconds(90), "-c",
-            $"({script}) | baresip -4 -f {phone} -e '/dial sip:100@127.0.0.1:{host.SipPort}' -t 64");
+        var script = $"sleep 9; echo /sndcode {language}; sleep 9; echo /sndcode 0; sleep {waitSeconds}; echo /hangup; sleep 2";
+        var (_, log) = await ExternalTool.RunAsync("bash", TimeSpan.FromSeconds(waitSeconds + 50), "-c",
+            $"({script}) | baresip -4 -f {phone} -e '/dial sip:100@127.0.0.1:{host.SipPort}' -t {waitSeconds + 24}");
         return $"caller {user}:\n{log}";
     }
 
