@@ -71,6 +71,10 @@ public sealed partial class AcdDispatcher
         try
         {
             reserved = await _reservations.TryReserveAsync(reserve.AgentId, reserve.CallId, _stopping).ConfigureAwait(false);
+            if (!reserved)
+            {
+                AcdHostLog.AgentHeldElsewhere(_logger, reserve.AgentId, reserve.CallId);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

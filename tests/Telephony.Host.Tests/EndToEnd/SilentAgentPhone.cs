@@ -9,14 +9,14 @@ namespace Telephony.Host.Tests.EndToEnd;
 
 /// <summary>
 /// An agent's phone that registers with the registrar (sipsak, from a port of its own) and then never answers: the
-/// test holds that port and notes every INVITE that reaches it (which host sent it, which call), so each offer rings
+/// test holds that port and notes every INVITE that reaches it (by Call-ID), so each offer rings
 /// for the queue's whole ring timeout.
 /// </summary>
 internal sealed class SilentAgentPhone : IAsyncDisposable
 {
     private readonly UdpClient _socket;
     private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<string, int> _senderByCallId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _callIds = new(StringComparer.Ordinal);
     private readonly Task _receiving;
 
     private SilentAgentPhone(string extension, UdpClient socket)
@@ -28,9 +28,8 @@ internal sealed class SilentAgentPhone : IAsyncDisposable
 
     public string Extension { get; }
 
-    /// <summary>Distinct INVITEs received (retransmissions counted once), as SIP port of the sending host → calls.</summary>
-    public IReadOnlyDictionary<int, int> InvitesBySenderPort =>
-        _senderByCallId.Values.GroupBy(port => port).ToDictionary(group => group.Key, group => group.Count());
+    /// <summary>Distinct INVITEs received (retransmissions counted once): how many offers really rang this phone.</summary>
+    public int Invites => _callIds.Count;
 
     public static async Task<SilentAgentPhone> RegisterAsync(string extension, string sipPassword, int registrarPort)
     {
@@ -94,7 +93,7 @@ internal sealed class SilentAgentPhone : IAsyncDisposable
                 line.StartsWith("Call-ID:", StringComparison.OrdinalIgnoreCase) || line.StartsWith("i:", StringComparison.Ordinal));
             if (callId is not null)
             {
-                _senderByCallId.TryAdd(callId[(callId.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), datagram.RemoteEndPoint.Port);
+                _callIds.TryAdd(callId[(callId.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim(), true);
             }
         }
     }
