@@ -15,6 +15,7 @@ namespace Telephony.Host.Tests.Recording;
 public sealed class RecordingCrashTests
 {
     private static readonly string[] DemoArguments = ["--demo", "--demo-always-open"];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public async Task Host_killed_mid_call_leaves_a_valid_wav_whose_row_says_interrupted_after_restart()
@@ -73,7 +74,7 @@ public sealed class RecordingCrashTests
             await Task.Delay(100);
         }
 
-        return JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+        return JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), Json)!;
     }
 
     private static HttpClient Client(HostProcess host, DemoCredentialsFile credentials, string user)
