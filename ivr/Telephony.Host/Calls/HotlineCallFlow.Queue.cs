@@ -114,6 +114,14 @@ public sealed partial class HotlineCallFlow
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var onFirst = first.Register(() => ended.TrySetResult());
         await using var onSecond = second.Register(() => ended.TrySetResult());
-        await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (first.IsCancellationRequested || second.IsCancellationRequested)
+        {
+            // A hang-up can also cancel the flow's own token, and that cancellation may win the race with the
+            // registrations above: it is still the end of the talk (the agent's leg must be hung up), not a failure.
+        }
     }
 }

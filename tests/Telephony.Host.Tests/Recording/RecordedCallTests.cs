@@ -37,7 +37,14 @@ public sealed class RecordedCallTests(DemoHostFixture demo) : IClassFixture<Demo
         await RecordedCall.ReachAgentAsync(caller, agent, demo.Host.SipPort);
         await Task.Delay(TimeSpan.FromSeconds(6));
         await caller.HangupAsync();
-        await agent.WaitForEventAsync("CALL_CLOSED", Wait);
+        try
+        {
+            await agent.WaitForEventAsync("CALL_CLOSED", Wait);
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(exception.Message[..Math.Min(600, exception.Message.Length)] + "\nHost:\n" + demo.Host.Output[^Math.Min(8000, demo.Host.Output.Length)..], exception);
+        }
 
         var recording = await RecordedCall.RecordingOfAsync(qa, "0501230001", "complete");
         var call = await RecordedCall.CallRecordAsync(supervisor, "0501230001");
