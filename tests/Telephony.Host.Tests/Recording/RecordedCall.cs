@@ -31,12 +31,13 @@ internal static class RecordedCall
         await agent.WaitForEventAsync("CALL_ESTABLISHED", TimeSpan.FromSeconds(60));
     }
 
-    public static async Task<RecordingListItem> RecordingOfAsync(HttpClient reviewer, string caller, string status)
+    /// <summary>The newest recording (of a call from <paramref name="caller"/>, when given) once it has <paramref name="status"/>.</summary>
+    public static async Task<RecordingListItem> RecordingOfAsync(HttpClient reviewer, string? caller, string status)
     {
         var last = "none";
         for (var i = 0; i < 150; i++)
         {
-            var list = await reviewer.GetFromJsonAsync<List<RecordingListItem>>(new Uri($"api/recordings?caller={caller}", UriKind.Relative), Json);
+            var list = await reviewer.GetFromJsonAsync<List<RecordingListItem>>(new Uri(caller is null ? "api/recordings" : $"api/recordings?caller={caller}", UriKind.Relative), Json);
             if (list?.FirstOrDefault() is { } item)
             {
                 last = item.Status;

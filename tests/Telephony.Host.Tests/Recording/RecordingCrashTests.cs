@@ -53,7 +53,9 @@ public sealed class RecordingCrashTests
         await using var second = HostProcess.Start(connectionString, dataDirectory, DemoArguments);
         await second.WaitForHealthAsync(TimeSpan.FromSeconds(90));
         using var qa = Client(second, credentials, "qa");
-        var recording = await RecordedCall.RecordingOfAsync(qa, "0501230002", "interrupted");
+        // A killed call never wrote its call record, so the caller's number is not there to filter by: this database holds only this call.
+        var recording = await RecordedCall.RecordingOfAsync(qa, null, "interrupted");
+        Assert.Equal(("1003", "recognition"), (recording.Agent, recording.Queue));
         var bytes = await qa.GetByteArrayAsync(new Uri($"api/recordings/{recording.Id}/audio", UriKind.Relative));
 
         using var wav = WavReader.Open(new MemoryStream(bytes));
