@@ -4,6 +4,7 @@ using Telephony.Host.Tests.Ivr;
 using Telephony.TestKit.Browser;
 using Telephony.TestKit.Host;
 using Telephony.TestKit.Sip;
+using Xunit.Abstractions;
 
 namespace Telephony.Host.Tests.Pages;
 
@@ -12,7 +13,7 @@ namespace Telephony.Host.Tests.Pages;
 /// keeps the menu version it started with through a publish and a rollback, a call after each follows the new version,
 /// and every call record names its version.
 /// </summary>
-public sealed class IvrPublishDuringCallsTests(DemoHostFixture demo, BrowserFixture browser) : IClassFixture<DemoHostFixture>, IClassFixture<BrowserFixture>
+public sealed class IvrPublishDuringCallsTests(DemoHostFixture demo, BrowserFixture browser, ITestOutputHelper output) : IClassFixture<DemoHostFixture>, IClassFixture<BrowserFixture>
 {
     private const string InvalidOptionRu = "Такого пункта в меню нет.";
     private const string InfoRu = "Справочная служба";
@@ -97,11 +98,12 @@ public sealed class IvrPublishDuringCallsTests(DemoHostFixture demo, BrowserFixt
         Assert.Equal(takesInfo, path.Contains("info"));
     }
 
-    private static async Task AssertHeardAsync(BaresipPhone phone, string expected, string notExpected)
+    private async Task AssertHeardAsync(BaresipPhone phone, string expected, string notExpected)
     {
         var heard = phone.ReceivedAudio().Single();
         var match = await PromptMatch.FindAsync(heard, expected);
         var mismatch = await PromptMatch.FindAsync(heard, notExpected);
+        output.WriteLine($"{Path.GetFileName(phone.Directory)}: expected {match}; other {mismatch}");
         Assert.True(match.SampleCorrelation > 0.9, $"{Path.GetFileName(phone.Directory)} did not hear {Path.GetFileName(expected)}: {match} (other: {mismatch})");
         Assert.True(mismatch.SampleCorrelation < 0.5, $"{Path.GetFileName(phone.Directory)} seems to have heard {Path.GetFileName(notExpected)}: {mismatch}");
     }
