@@ -43,7 +43,7 @@ internal sealed class SipServerTransaction
     public IPEndPoint Destination { get; }
 
     /// <summary>The top Via with received/rport (RFC 3581) for responses; null when the Via is used as received.</summary>
-    public string? StampedVia { get; }
+    public byte[]? StampedVia { get; }
 
     public SipTransactionState State { get; private set; }
 
