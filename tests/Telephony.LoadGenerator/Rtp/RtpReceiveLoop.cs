@@ -1,0 +1,136 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+
+namespace Telephony.LoadGenerator.Rtp;
+
+/// <summary>
+/// One thread receives the RTP of every call: the sockets of all pooled pairs sit in one epoll set (level-triggered,
+/// non-blocking), each ready socket is read once per wait into a reused buffer with the allocation-free
+/// <c>ReceiveFrom(Span, SocketFlags, SocketAddress)</c>, and the datagram is counted with its arrival time.
+/// </summary>
+internal sealed class RtpReceiveLoop : IDisposable
+{
+    private const int MaxEvents = 256;
+    private const int WaitMilliseconds = 50;
+
+    private readonly ConcurrentDictionary<int, RtpSlot> _slots = new();
+    private readonly byte[] _events;
+    private readonly byte[] _buffer = new byte[2048];
+    private readonly Thread _thread;
+    private readonly int _epollFd;
+    private volatile bool _stopping;
+    private long _stray;
+
+    public RtpReceiveLoop()
+    {
+        _epollFd = NativeMethods.EpollCreate(NativeMethods.EpollCloseOnExec);
+        if (_epollFd < 0)
+        {
+            throw new InvalidOperationException($"epoll_create1 failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+
+        _events = GC.AllocateArray<byte>(MaxEvents * NativeMethods.EpollEventSize, pinned: true);
+        _thread = new Thread(Run) { IsBackground = true, Name = "load-rtp-receive", Priority = ThreadPriority.AboveNormal };
+        _thread.Start();
+    }
+
+    /// <summary>Datagrams that reached a pair no call held (late packets of an ended call).</summary>
+    public long StrayPackets => Interlocked.Read(ref _stray);
+
+    public void Add(RtpSlot slot)
+    {
+        _slots[slot.Index] = slot;
+        Watch(slot.RtpSocket, (long)slot.Index << 1);
+        Watch(slot.RtcpSocket, ((long)slot.Index << 1) | 1);
+    }
+
+    public void Dispose()
+    {
+        if (_stopping)
+        {
+            return;
+        }
+
+        _stopping = true;
+        _thread.Join();
+        _ = NativeMethods.Close(_epollFd);
+    }
+
+    private unsafe void Watch(Socket socket, long data)
+    {
+        var epollEvent = stackalloc byte[16];
+        var span = new Span<byte>(epollEvent, 16);
+        span.Clear();
+        BinaryPrimitives.WriteUInt32LittleEndian(span, NativeMethods.EpollIn);
+        BinaryPrimitives.WriteInt64LittleEndian(span[NativeMethods.EpollDataOffset..], data);
+        if (NativeMethods.EpollControl(_epollFd, NativeMethods.EpollCtlAdd, (int)socket.SafeHandle.DangerousGetHandle(), epollEvent) != 0)
+        {
+            throw new InvalidOperationException($"epoll_ctl(ADD) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
+    private unsafe void Run()
+    {
+        var from = new SocketAddress(AddressFamily.InterNetwork);
+        fixed (byte* events = _events)
+        {
+            while (!_stopping)
+            {
+                var ready = NativeMethods.EpollWait(_epollFd, events, MaxEvents, WaitMilliseconds);
+                if (ready < 0)
+                {
+                    if (Marshal.GetLastPInvokeError() != NativeMethods.Interrupted)
+                    {
+                        throw new InvalidOperationException($"epoll_wait failed with errno {Marshal.GetLastPInvokeError()}.");
+                    }
+
+                    continue;
+                }
+
+                var arrival = Stopwatch.GetTimestamp();
+                for (var i = 0; i < ready; i++)
+                {
+                    var data = BinaryPrimitives.ReadInt64LittleEndian(_events.AsSpan((i * NativeMethods.EpollEventSize) + NativeMethods.EpollDataOffset, 8));
+                    if (_slots.TryGetValue((int)(data >> 1), out var slot))
+                    {
+                        ReceiveOne(slot, (data & 1) == 1, from, arrival);
+                    }
+                }
+            }
+        }
+    }
+
+    private void ReceiveOne(RtpSlot slot, bool isRtcp, SocketAddress from, long arrival)
+    {
+        int length;
+        try
+        {
+            length = (isRtcp ? slot.RtcpSocket : slot.RtpSocket).ReceiveFrom(_buffer, SocketFlags.None, from);
+        }
+        catch (SocketException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        if (slot.Stats is not { } stats)
+        {
+            Interlocked.Increment(ref _stray);
+        }
+        else if (isRtcp)
+        {
+            stats.OnRtcp();
+        }
+        else
+        {
+            stats.OnRtp(_buffer.AsSpan(0, length), arrival);
+        }
+    }
+}
