@@ -10,6 +10,13 @@ internal static unsafe partial class NativeMethods
     public const int EpollCloseOnExec = 0x80000;
     public const int Interrupted = 4;
 
+    /// <summary>SOL_SOCKET and SO_TIMESTAMP: the kernel stamps each datagram with its arrival time.</summary>
+    public const int SocketLevel = 1;
+    public const int SocketTimestamp = 29;
+
+    /// <summary>SIOCGSTAMP: the kernel arrival time (struct timeval) of the last datagram read from the socket.</summary>
+    public const ulong GetTimestamp = 0x8906;
+
     /// <summary>struct epoll_event is packed on x86-64 (12 bytes) and naturally aligned elsewhere (16 bytes).</summary>
     public static readonly int EpollEventSize = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
 
@@ -27,6 +34,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport("libc.so.6", EntryPoint = "epoll_wait", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static partial int EpollWait(int epollFd, byte* events, int maxEvents, int timeoutMilliseconds);
+
+    [LibraryImport("libc.so.6", EntryPoint = "ioctl", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static partial int Ioctl(int fd, ulong request, long* argument);
 
     [LibraryImport("libc.so.6", EntryPoint = "close", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

@@ -10,7 +10,9 @@ namespace Telephony.LoadGenerator.Rtp;
 /// <summary>
 /// One thread receives the RTP of every call: the sockets of all pooled pairs sit in one epoll set (level-triggered,
 /// non-blocking), each ready socket is read once per wait into a reused buffer with the allocation-free
-/// <c>ReceiveFrom(Span, SocketFlags, SocketAddress)</c>, and the datagram is counted with its arrival time.
+/// <c>ReceiveFrom(Span, SocketFlags, SocketAddress)</c>, and the datagram is counted with the kernel's arrival time
+/// (SIOCGSTAMP; the sockets have SO_TIMESTAMP on), so that the gaps measured are the server's pacing, as a capture shows
+/// it, and not this thread's scheduling on a busy machine. Where the kernel has no stamp, the wake-up time is used.
 /// </summary>
 internal sealed class RtpReceiveLoop : IDisposable
 {
@@ -104,12 +106,26 @@ internal sealed class RtpReceiveLoop : IDisposable
         }
     }
 
+    private static unsafe long KernelArrivalTicks(Socket socket)
+    {
+        var timeval = stackalloc long[2];
+        if (NativeMethods.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), NativeMethods.GetTimestamp, timeval) != 0)
+        {
+            return 0;
+        }
+
+        return (timeval[0] * Stopwatch.Frequency) + (timeval[1] * Stopwatch.Frequency / 1_000_000);
+    }
+
     private void ReceiveOne(RtpSlot slot, bool isRtcp, SocketAddress from, long arrival)
     {
         int length;
+        long kernelArrival;
         try
         {
-            length = (isRtcp ? slot.RtcpSocket : slot.RtpSocket).ReceiveFrom(_buffer, SocketFlags.None, from);
+            var socket = isRtcp ? slot.RtcpSocket : slot.RtpSocket;
+            length = socket.ReceiveFrom(_buffer, SocketFlags.None, from);
+            kernelArrival = isRtcp ? 0 : KernelArrivalTicks(socket);
         }
         catch (SocketException)
         {
@@ -130,7 +146,7 @@ internal sealed class RtpReceiveLoop : IDisposable
         }
         else
         {
-            stats.OnRtp(_buffer.AsSpan(0, length), arrival);
+            stats.OnRtp(_buffer.AsSpan(0, length), arrival, kernelArrival);
         }
     }
 }

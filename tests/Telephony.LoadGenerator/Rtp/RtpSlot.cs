@@ -56,6 +56,8 @@ internal sealed class RtpSlot : IDisposable
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
         try
         {
+            // Arrival times from the kernel, as tshark sees them, rather than when our receive thread got round to reading.
+            socket.SetRawSocketOption(NativeMethods.SocketLevel, NativeMethods.SocketTimestamp, BitConverter.GetBytes(1));
             socket.Bind(new IPEndPoint(address, port));
             return socket;
         }

@@ -5,7 +5,8 @@ namespace Telephony.LoadGenerator.Rtp;
 /// <summary>
 /// What one call received: packets, loss from the sequence numbers (RFC 3550 A.1 style: extended highest minus first,
 /// wraps counted; a new SSRC starts a new run), the largest gap between two arrivals and how many gaps exceeded the
-/// threshold. Fed by the receive thread, read by the driver; both under the instance's lock (uncontended).
+/// threshold. Gaps come from the kernel's arrival stamps when both packets have one, else from when they were read.
+/// Fed by the receive thread, read by the driver; both under the instance's lock (uncontended).
 /// </summary>
 internal sealed class RtpStreamStats(long gapThresholdTicks)
 {
@@ -19,12 +20,16 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
     private long _cycles;
     private long _firstArrival;
     private long _lastArrival;
+    private long _lastKernelArrival;
     private long _maxGap;
     private long _gapsOver;
     private long _rtcp;
 
-    /// <summary>Counts one RTP datagram that arrived at <paramref name="arrival"/> (Stopwatch ticks). Non-RTP is ignored.</summary>
-    public void OnRtp(ReadOnlySpan<byte> datagram, long arrival)
+    /// <summary>
+    /// Counts one RTP datagram read at <paramref name="arrival"/> (Stopwatch ticks) that the kernel stamped at
+    /// <paramref name="kernelArrival"/> (in Stopwatch tick units of its own clock; 0 when unknown). Non-RTP is ignored.
+    /// </summary>
+    public void OnRtp(ReadOnlySpan<byte> datagram, long arrival, long kernelArrival)
     {
         if (datagram.Length < 12 || (datagram[0] & 0xC0) != 0x80)
         {
@@ -47,7 +52,7 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
             }
             else
             {
-                var gap = arrival - _lastArrival;
+                var gap = kernelArrival != 0 && _lastKernelArrival != 0 ? kernelArrival - _lastKernelArrival : arrival - _lastArrival;
                 _maxGap = Math.Max(_maxGap, gap);
                 if (gap > gapThresholdTicks)
                 {
@@ -75,6 +80,7 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
             }
 
             _lastArrival = arrival;
+            _lastKernelArrival = kernelArrival;
             _packets++;
         }
     }
