@@ -7,7 +7,7 @@ namespace Telephony.LoadGenerator;
 /// <summary>The figures of a run and the one-screen summary. Passed: no failed call and under 1 % of streams with a gap over the threshold.</summary>
 internal sealed class LoadReport(
     LoadOptions options, IReadOnlyList<CallOutcome> calls, TimeSpan elapsed, int peakAnswered, long rtpSent, long rtpSendErrors,
-    long strayPackets, int rtpPairsBound, long unreadableSip)
+    long strayPackets, long unstampedPackets, int rtpPairsBound, long unreadableSip)
 {
     public LoadOptions Options { get; } = options;
 
@@ -65,6 +65,7 @@ internal sealed class LoadReport(
         Line(text, $"gaps:   largest inter-arrival gap per stream p50 {Percentile(gaps, 0.5):F1} ms, p99 {Percentile(gaps, 0.99):F1} ms, max {Percentile(gaps, 1):F1} ms");
         Line(text, $"        streams with a gap over {o.MaxGap.TotalMilliseconds:0} ms: {StreamsWithLongGap} ({100 * LongGapShare:F2} %)");
         Line(text, $"ours:   {RtpSent} RTP packets sent ({RtpSendErrors} send errors), {rtpPairsBound} RTP port pairs bound, {strayPackets} packets after a call's end, {unreadableSip} unreadable SIP datagrams");
+        Line(text, $"        {unstampedPackets} RTP packets without a kernel arrival stamp (their gaps are measured from when we read them)");
         if (Passed)
         {
             Line(text, $"result: PASS (no failed call; {100 * LongGapShare:F2} % of streams with a gap over {o.MaxGap.TotalMilliseconds:0} ms, under 1 %)");

@@ -10,10 +10,6 @@ internal static unsafe partial class NativeMethods
     public const int EpollCloseOnExec = 0x80000;
     public const int Interrupted = 4;
 
-    /// <summary>SOL_SOCKET and SO_TIMESTAMP: the kernel stamps each datagram with its arrival time.</summary>
-    public const int SocketLevel = 1;
-    public const int SocketTimestamp = 29;
-
     /// <summary>SIOCGSTAMP: the kernel arrival time (struct timeval) of the last datagram read from the socket.</summary>
     public const ulong GetTimestamp = 0x8906;
 

@@ -11,7 +11,7 @@ namespace Telephony.LoadGenerator.Rtp;
 /// One thread receives the RTP of every call: the sockets of all pooled pairs sit in one epoll set (level-triggered,
 /// non-blocking), each ready socket is read once per wait into a reused buffer with the allocation-free
 /// <c>ReceiveFrom(Span, SocketFlags, SocketAddress)</c>, and the datagram is counted with the kernel's arrival time
-/// (SIOCGSTAMP; the sockets have SO_TIMESTAMP on), so that the gaps measured are the server's pacing, as a capture shows
+/// (SIOCGSTAMP, turned on for each socket when it was bound), so that the gaps measured are the server's pacing, as a capture shows
 /// it, and not this thread's scheduling on a busy machine. Where the kernel has no stamp, the wake-up time is used.
 /// </summary>
 internal sealed class RtpReceiveLoop : IDisposable
@@ -26,6 +26,7 @@ internal sealed class RtpReceiveLoop : IDisposable
     private readonly int _epollFd;
     private volatile bool _stopping;
     private long _stray;
+    private long _unstamped;
 
     public RtpReceiveLoop()
     {
@@ -42,6 +43,9 @@ internal sealed class RtpReceiveLoop : IDisposable
 
     /// <summary>Datagrams that reached a pair no call held (late packets of an ended call).</summary>
     public long StrayPackets => Interlocked.Read(ref _stray);
+
+    /// <summary>RTP datagrams the kernel gave no arrival stamp for (their gaps fall back to read times).</summary>
+    public long UnstampedPackets => Interlocked.Read(ref _unstamped);
 
     public void Add(RtpSlot slot)
     {
@@ -126,6 +130,10 @@ internal sealed class RtpReceiveLoop : IDisposable
             var socket = isRtcp ? slot.RtcpSocket : slot.RtpSocket;
             length = socket.ReceiveFrom(_buffer, SocketFlags.None, from);
             kernelArrival = isRtcp ? 0 : KernelArrivalTicks(socket);
+            if (!isRtcp && kernelArrival == 0)
+            {
+                Interlocked.Increment(ref _unstamped);
+            }
         }
         catch (SocketException)
         {

@@ -51,14 +51,24 @@ internal sealed class RtpSlot : IDisposable
         RtcpSocket.Dispose();
     }
 
+    /// <summary>
+    /// Arrival times from the kernel, as tshark sees them, rather than when our receive thread got round to reading: the
+    /// first SIOCGSTAMP on a socket (it answers ENOENT, nothing received yet) turns stamping on for it. Not SO_TIMESTAMP:
+    /// with that option on, the stamp goes only to recvmsg's control data and SIOCGSTAMP keeps answering ENOENT.
+    /// </summary>
+    private static unsafe void EnableKernelStamps(Socket socket)
+    {
+        var timeval = stackalloc long[2];
+        _ = NativeMethods.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), NativeMethods.GetTimestamp, timeval);
+    }
+
     private static Socket Bind(IPAddress address, int port)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { Blocking = false };
         try
         {
-            // Arrival times from the kernel, as tshark sees them, rather than when our receive thread got round to reading.
-            socket.SetRawSocketOption(NativeMethods.SocketLevel, NativeMethods.SocketTimestamp, BitConverter.GetBytes(1));
             socket.Bind(new IPEndPoint(address, port));
+            EnableKernelStamps(socket);
             return socket;
         }
         catch
