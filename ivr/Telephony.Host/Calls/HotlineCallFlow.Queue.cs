@@ -120,8 +120,8 @@ public sealed partial class HotlineCallFlow
         }
         catch (OperationCanceledException) when (first.IsCancellationRequested || second.IsCancellationRequested)
         {
-            // A hang-up can also cancel the flow's own token, and that cancellation may win the race with the
-            // registrations above: it is still the end of the talk (the agent's leg must be hung up), not a failure.
+            // The flow's token is linked to the caller's Ended, and its cancellation can win the race against the
+            // callback above: that is still "one side ended", and the agent's leg must be hung up, not abandoned.
         }
     }
 }
