@@ -17,6 +17,7 @@ using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
 using Telephony.Host.Reports;
 using Telephony.Host.Sip;
+using Telephony.Host.Wallboard;
 using Telephony.Reports;
 using Telephony.Reports.Scheduling;
 
@@ -88,6 +89,7 @@ internal static class HostComposition
         app.MapPages();
         app.MapAcd();
         app.MapIvrAdmin();
+        app.MapWallboard();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
