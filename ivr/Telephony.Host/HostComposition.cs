@@ -14,6 +14,7 @@ using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
 using Telephony.Host.Ivr;
+using Telephony.Host.Monitoring;
 using Telephony.Host.Pages;
 using Telephony.Host.Reports;
 using Telephony.Host.Sip;
@@ -40,6 +41,7 @@ internal static class HostComposition
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MeterExport.Start());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
         services.AddSingleton(new DatabaseStatus(database.Description));
