@@ -93,7 +93,12 @@ public sealed partial class GrafanaDashboardTests(DemoHostFixture demo) : IClass
         await DemoCaller.WaitForPromptsAsync(demo);
         await using (var phone = await DemoCaller.DialIntoQueueAsync(demo, "0559998877", "2", "3"))
         {
-            await Task.Delay(TimeSpan.FromSeconds(5));
+            for (var i = 0; i < 120 && (await PrometheusText.ScrapeAsync(demo.Host.Http)).Value("telephony_calls_waiting") != 1; i++)
+            {
+                await Task.Delay(250);
+            }
+
+            Assert.Equal(1, (await PrometheusText.ScrapeAsync(demo.Host.Http)).Value("telephony_acd_queue_waiting", "queue", "transfers"));
             await phone.HangupAsync();
             await phone.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
         }
@@ -110,7 +115,7 @@ public sealed partial class GrafanaDashboardTests(DemoHostFixture demo) : IClass
             }
         }
 
-        var all = string.Join(", ", (await PrometheusText.ScrapeAsync(demo.Host.Http)).Names.Where(n => n.StartsWith("telephony", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
-        Assert.True(missing.Length == 0, "queried by the dashboard but not on /metrics: " + string.Join(", ", missing) + "\nexported: " + all);
+        var exportedOurs = (await PrometheusText.ScrapeAsync(demo.Host.Http)).Names.Where(name => name.StartsWith("telephony_", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Assert.True(missing.Length == 0, $"queried by the dashboard but not on /metrics: {string.Join(", ", missing)}\nexported: {string.Join(", ", exportedOurs)}");
     }
 }
