@@ -20,6 +20,8 @@ public sealed partial class AcdDispatcher
             _records.Record(acdEvent, queueOfCall, changedBy);
         }
 
+        _today.Record(result);
+        _liveChanged = true;
         foreach (var command in result.Commands)
         {
             switch (command)

@@ -26,6 +26,9 @@ public sealed class TelephonyOptions
 
     public TimeSpan ShutdownGrace { get; init; }
 
+    /// <summary>The clock the menu's hours decisions read when Telephony:MenuClock (--menu-clock) sets one; null is the real clock.</summary>
+    public Calls.MenuClock? MenuClock { get; init; }
+
     /// <summary>
     /// This server's name among several sharing one database (reservations, job clustering, records). Stable across
     /// restarts: by default the machine name and a digest of the data directory.
@@ -70,6 +73,10 @@ public sealed class TelephonyOptions
         {
             errors.Add($"{Section}:Http (--http): {httpProblem}");
         }
+        else if (http.IsTls)
+        {
+            errors.Add($"{Section}:Http (--http): '{httpText}': tls: is for --sip only; put a TLS proxy in front of HTTP");
+        }
 
         var data = section["Data"];
         if (string.IsNullOrWhiteSpace(data))
@@ -98,6 +105,16 @@ public sealed class TelephonyOptions
             errors.Add($"{Section}:ShutdownGraceSeconds (--shutdown-grace): '{graceText}' is not a whole number of seconds from 0 to 3600");
         }
 
+        Calls.MenuClock? menuClock = null;
+        if (section["MenuClock"] is { Length: > 0 } menuClockText)
+        {
+            menuClock = Calls.MenuClock.TryParse(menuClockText, TimeProvider.System, out var menuClockProblem);
+            if (menuClock is null)
+            {
+                errors.Add($"{Section}:MenuClock (--menu-clock): {menuClockProblem}");
+            }
+        }
+
         var fullData = Path.GetFullPath(data);
         var hostId = section["HostId"];
         if (string.IsNullOrWhiteSpace(hostId))
@@ -110,7 +127,7 @@ public sealed class TelephonyOptions
             errors.Add($"{Section}:HostId: '{hostId}' must be 1-64 letters, digits, '-', '_' or '.'");
         }
 
-        if (errors.Count > 0 || http is null)
+        if (errors.Count > 0 || http is null || http.IsTls)
         {
             return new OptionsLoadResult(null, errors);
         }
@@ -126,6 +143,7 @@ public sealed class TelephonyOptions
                 Demo = demo,
                 DemoAlwaysOpen = alwaysOpen,
                 ShutdownGrace = TimeSpan.FromSeconds(graceSeconds),
+                MenuClock = menuClock,
             },
             errors);
     }

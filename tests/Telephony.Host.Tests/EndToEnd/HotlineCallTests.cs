@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Telephony.TestKit.Host;
+using Telephony.TestKit.Sip;
 
 namespace Telephony.Host.Tests.EndToEnd;
 
@@ -19,41 +20,19 @@ public sealed class HotlineCallTests(DemoHostFixture demo) : IClassFixture<DemoH
             await Task.Delay(200);
         }
 
-        var phone = Directory.CreateTempSubdirectory("baresip-caller-").FullName;
-        var tone = Path.Combine(phone, "tone.wav");
-        await ExternalTool.RunAsync("sox", TimeSpan.FromSeconds(20), "-n", "-r", "8000", "-c", "1", "-b", "16", tone, "synth", "60", "sine", "440", "vol", "0.2");
-        var sipPort = FreePort.UdpAndTcp();
-        await File.WriteAllTextAsync(Path.Combine(phone, "config"), $"""
-            poll_method epoll
-            sip_listen 127.0.0.1:{sipPort}
-            net_interface 127.0.0.1
-            rtp_ports 30100-30199
-            audio_player aubridge,nil
-            audio_alert aubridge,nil
-            audio_source aufile,{tone}
-            ausrc_srate 8000
-            auplay_srate 8000
-            ausrc_channels 1
-            auplay_channels 1
-            statmode_default off
-            module_path /usr/lib/baresip/modules
-            module stdio.so
-            module g711.so
-            module aufile.so
-            module aubridge.so
-            module sndfile.so
-            module_tmp uuid.so
-            module_tmp account.so
-            module_app menu.so
-            snd_path {phone}
-            """);
-        await File.WriteAllTextAsync(Path.Combine(phone, "accounts"), "<sip:200@127.0.0.1>;regint=0\n");
+        await using var phone = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = "200", ToneHz = 440 });
+        await phone.DialAsync($"sip:100@127.0.0.1:{demo.Host.SipPort}");
+        await phone.WaitForEventAsync("CALL_ESTABLISHED", TimeSpan.FromSeconds(30));
 
         // Keys are typed ahead: 2 during the greeting chooses Russian, 3 during the topic menu chooses transfers.
-        var script = "sleep 9; echo /sndcode 2; sleep 9; echo /sndcode 3; sleep 16; echo /hangup; sleep 2";
-        var (_, log) = await ExternalTool.RunAsync("bash", TimeSpan.FromSeconds(70), "-c",
-            $"({script}) | baresip -4 -f {phone} -e '/dial sip:100@127.0.0.1:{demo.Host.SipPort}' -t 42");
-        Assert.Contains("Call established", log, StringComparison.Ordinal);
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        await phone.SendDigitsAsync("2");
+        await Task.Delay(TimeSpan.FromSeconds(9));
+        await phone.SendDigitsAsync("3");
+        await Task.Delay(TimeSpan.FromSeconds(16));
+        await phone.HangupAsync();
+        await phone.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
+        var log = phone.Output;
 
         using var supervisor = demo.ClientFor("supervisor");
         JsonElement? record = null;
@@ -72,14 +51,11 @@ public sealed class HotlineCallTests(DemoHostFixture demo) : IClassFixture<DemoH
         Assert.Equal(["greeting", "language", "hours", "topics", "queueTransfers"],
             call.GetProperty("ivrPath").EnumerateArray().Select(e => e.GetString()).Take(5));
 
-        // Nobody of the demo agents is signed in, so the caller waited in the queue until hanging up.
+        // No demo agent has a phone registered, so the caller waited in the queue until hanging up.
         Assert.Contains(call.GetProperty("outcome").GetString(), new[] { "abandoned", "overflowed", "callback-requested" });
 
         // What the phone heard: speech, not silence (espeak-ng prompts at a healthy level).
-        var heard = Directory.GetFiles(phone, "dump-*-dec.wav").Single();
-        var (_, stat) = await ExternalTool.RunAsync("sox", TimeSpan.FromSeconds(20), heard, "-n", "stat");
-        var rms = double.Parse(stat.Split('\n').First(l => l.StartsWith("RMS     amplitude", StringComparison.Ordinal)).Split(':')[1].Trim(),
-            System.Globalization.CultureInfo.InvariantCulture);
+        var (rms, _, _) = await AudioAnalysis.MeasureAsync(phone.ReceivedAudio().Single());
         Assert.True(rms > 0.02, $"the caller heard near silence (RMS {rms})");
     }
 }
