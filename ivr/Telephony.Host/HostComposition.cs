@@ -67,6 +67,7 @@ internal static class HostComposition
 
         services.AddHotline(builder.Configuration, options);
         services.AddAcdDispatcher(options);
+        services.AddAgentDesk();
         services.AddHotlineFlow();
         services.AddOpenApi();
         return builder;
@@ -87,6 +88,8 @@ internal static class HostComposition
         app.MapCalls();
         app.MapPages();
         app.MapAcd();
+        app.MapAgentDesk();
+        app.MapSupervisor();
         app.MapIvrAdmin();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -10,6 +10,7 @@ public sealed partial class AcdDispatcher
     private void Apply(AcdResult result)
     {
         _metrics.Record(result);
+        ObserveForDesk(result);
         foreach (var command in result.Commands)
         {
             switch (command)

@@ -9,6 +9,7 @@ using Telephony.Acd.Skills;
 using Telephony.Calls.Control;
 using Telephony.Host.Calls;
 using Telephony.Ivr.Interpreter;
+using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Acd;
 
@@ -141,7 +142,11 @@ public sealed partial class AcdDispatcher : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(handoff);
-        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow());
+        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow())
+        {
+            Language = handoff.Language.Code(),
+            Topic = handoff.Topic,
+        };
         Post(() => EnqueueOnLoop(queued));
         var registration = cancellationToken.Register(() => Post(() => AbandonOnLoop(queued.CallId)));
         return CompleteWithAsync(queued.Completion.Task, registration);

@@ -11,6 +11,9 @@ internal sealed class ActiveCall(ICall caller)
 
     public ICall? AgentLeg { get; set; }
 
+    /// <summary>Menu node ids the caller went through before its latest queue, for the agent's call card.</summary>
+    public IReadOnlyList<string> IvrPath { get; set; } = [];
+
     public Task Finished => _finished.Task;
 
     public void Finish() => _finished.TrySetResult();

@@ -134,6 +134,7 @@ public sealed partial class HotlineCallFlow : IHostedService
         var outcome = await _interpreter.RunAsync(call, tree, version, new IvrCallContext { HolidayCalendars = _options.HolidayCalendars }, cancellationToken).ConfigureAwait(false);
         while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
         {
+            active.IvrPath = outcome.Path.NodeIds;
             builder.Queued(handoff.Queue, _time.GetUtcNow());
             var waited = await WaitInQueueAsync(call, handoff, cancellationToken).ConfigureAwait(false);
             builder.WaitEnded(waited, _time.GetUtcNow());
