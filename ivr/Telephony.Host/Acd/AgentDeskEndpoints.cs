@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using System.Text.Json;
 using Npgsql;
 using Telephony.Acd.Agents;
 using Telephony.Acd.Routing;
@@ -50,7 +51,7 @@ internal static class AgentDeskEndpoints
 
     private static IResult OwnEvents(ClaimsPrincipal user, AgentDesk desk, AcdDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken) =>
         user.FindFirstValue(ClaimsFactory.ExtensionClaim) is { } extension
-            ? TypedResults.ServerSentEvents(StreamAsync(() => desk.ViewAsync(extension, cancellationToken), dispatcher, time, cancellationToken), "desk")
+            ? TypedResults.ServerSentEvents(StreamAsync(() => desk.ViewAsync(extension, cancellationToken), "desk", dispatcher, time, cancellationToken))
             : Results.NotFound();
 
     private static async Task<IResult> DeskAsync(string extension, ClaimsPrincipal user, AgentDesk desk, CancellationToken cancellationToken)
@@ -114,8 +115,9 @@ internal static class AgentDeskEndpoints
     /// The view at once, then after each change the dispatcher signals (or the heartbeat). The wait for the next change
     /// starts before the view is built, so a change during the build is not missed.
     /// </summary>
-    internal static async IAsyncEnumerable<SseItem<T>> StreamAsync<T>(
+    internal static async IAsyncEnumerable<SseItem<string>> StreamAsync<T>(
         Func<Task<T?>> view,
+        string eventType,
         AcdDispatcher dispatcher,
         TimeProvider time,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -129,7 +131,8 @@ internal static class AgentDeskEndpoints
                 yield break;
             }
 
-            yield return new SseItem<T>(current);
+            // Serialised here with the web defaults (camelCase), like the JSON endpoints, not the stream's own defaults.
+            yield return new SseItem<string>(JsonSerializer.Serialize(current, JsonSerializerOptions.Web), eventType);
             try
             {
                 await changed.WaitAsync(Heartbeat, time, cancellationToken);

@@ -15,8 +15,7 @@ internal static class SupervisorEndpoints
         endpoints.MapGet("/api/supervisor/events", (DateTimeOffset? since, SupervisorBoard board, AcdDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken) =>
                 TypedResults.ServerSentEvents(
                     AgentDeskEndpoints.StreamAsync<SupervisorView>(
-                        async () => await board.ViewAsync(since ?? StartOfUtcDay(time), cancellationToken), dispatcher, time, cancellationToken),
-                    "live"))
+                        async () => await board.ViewAsync(since ?? StartOfUtcDay(time), cancellationToken), "live", dispatcher, time, cancellationToken)))
             .RequireAuthorization(Policies.Supervision)
             .WithTags("Queues")
             .WithSummary("Server-sent events: the supervisor view (as GET /api/supervisor/live) at once, then on every change.");
