@@ -120,6 +120,11 @@ public sealed partial class HotlineCallFlow : IHostedService
         {
             CallsLog.CallFlowFailed(_logger, exception);
             await HangUpQuietlyAsync(call).ConfigureAwait(false);
+            if (active.AgentLeg is { } agentLeg)
+            {
+                // An agent's phone must not stay connected to a call that is over.
+                await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+            }
         }
         finally
         {
