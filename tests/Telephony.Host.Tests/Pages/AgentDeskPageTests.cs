@@ -100,10 +100,24 @@ public sealed class AgentDeskPageTests(DemoHostFixture demo, BrowserFixture brow
         Assert.Equal(("answered", "information-given", "Explained the recognition documents"), await RecordOfAsync(CallerNumber));
     }
 
-    private async Task<IPage> SignInAsync(string user, string path)
+    [Fact]
+    public async Task Agent_desktop_speaks_azerbaijani_and_the_supervisor_page_russian()
+    {
+        var agent = await SignInAsync("agent1001", "/agent", "az");
+        var supervisor = await SignInAsync("supervisor", "/supervisor", "ru");
+
+        await Assertions.Expect(agent.Locator("h1 [data-i18n='desk.title']")).ToHaveTextAsync("Operatorun iş yeri");
+        await Assertions.Expect(agent.Locator("#available")).ToHaveTextAsync("Hazıram");
+        await Assertions.Expect(agent.Locator("#break-reason option[value='lunch']")).ToHaveTextAsync("Nahar");
+        await Assertions.Expect(agent.Locator("#state")).ToHaveTextAsync("Boş");
+        await Assertions.Expect(supervisor.Locator("h1")).ToHaveTextAsync("Очереди и операторы");
+        await Assertions.Expect(supervisor.Locator("#agents tr[data-agent='1001'] td").Nth(2)).ToHaveTextAsync("Свободен");
+    }
+
+    private async Task<IPage> SignInAsync(string user, string path, string language = "en")
     {
         var page = await browser.NewPageAsync(demo.BaseUrl);
-        await page.GotoAsync("/login?lang=en");
+        await page.GotoAsync($"/login?lang={language}");
         await page.FillAsync("#username", user);
         await page.FillAsync("#password", demo.PasswordOf(user));
         await page.ClickAsync("button[type=submit]");
