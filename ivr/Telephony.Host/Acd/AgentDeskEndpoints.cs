@@ -16,7 +16,7 @@ namespace Telephony.Host.Acd;
 /// </summary>
 internal static class AgentDeskEndpoints
 {
-    /// <summary>A view is pushed at least this often, so proxies keep the stream open and a lost change heals.</summary>
+    /// <summary>A desk is pushed at least this often, so proxies keep the stream open and a lost change heals.</summary>
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static IEndpointRouteBuilder MapAgentDesk(this IEndpointRouteBuilder endpoints)
@@ -51,7 +51,7 @@ internal static class AgentDeskEndpoints
 
     private static IResult OwnEvents(ClaimsPrincipal user, AgentDesk desk, AcdDispatcher dispatcher, TimeProvider time, CancellationToken cancellationToken) =>
         user.FindFirstValue(ClaimsFactory.ExtensionClaim) is { } extension
-            ? TypedResults.ServerSentEvents(StreamAsync(() => desk.ViewAsync(extension, cancellationToken), "desk", dispatcher, time, cancellationToken))
+            ? TypedResults.ServerSentEvents(StreamAsync(() => desk.ViewAsync(extension, cancellationToken), "desk", Heartbeat, dispatcher, time, cancellationToken))
             : Results.NotFound();
 
     private static async Task<IResult> DeskAsync(string extension, ClaimsPrincipal user, AgentDesk desk, CancellationToken cancellationToken)
@@ -118,6 +118,7 @@ internal static class AgentDeskEndpoints
     internal static async IAsyncEnumerable<SseItem<string>> StreamAsync<T>(
         Func<Task<T?>> view,
         string eventType,
+        TimeSpan heartbeat,
         AcdDispatcher dispatcher,
         TimeProvider time,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -135,7 +136,7 @@ internal static class AgentDeskEndpoints
             yield return new SseItem<string>(JsonSerializer.Serialize(current, JsonSerializerOptions.Web), eventType);
             try
             {
-                await changed.WaitAsync(Heartbeat, time, cancellationToken);
+                await changed.WaitAsync(heartbeat, time, cancellationToken);
             }
             catch (TimeoutException)
             {

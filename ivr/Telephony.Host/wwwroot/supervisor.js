@@ -7,6 +7,7 @@ const $ = id => document.getElementById(id);
 // A word the texts do not know (a reason typed elsewhere, a new topic) is shown as it is.
 const label = (prefix, word) => { if (!word) return ""; const text = t(prefix + "." + word); return text === prefix + "." + word ? word : text; };
 let view = null;
+const seenQueues = new Set();
 let clockSkew = 0;
 const now = () => Date.now() + clockSkew;
 const clock = ms => { const s = Math.max(0, Math.round(ms / 1000)); return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; };
@@ -46,9 +47,11 @@ function forceControl(agent) {
 
 function render() {
   if (!view) return;
-  const queues = new Map();
+  // Every queue seen since the page opened keeps its row, also between a caller leaving and its record landing.
+  const queues = new Map([...seenQueues].map(q => [q, { counts: null, waiting: [] }]));
   for (const c of view.today) queues.set(c.queue, { counts: c, waiting: [] });
   for (const c of view.callers) { if (!queues.has(c.queue)) queues.set(c.queue, { counts: null, waiting: [] }); queues.get(c.queue).waiting.push(c); }
+  for (const queue of queues.keys()) seenQueues.add(queue);
   $("queues").tBodies[0].replaceChildren(...[...queues.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([queue, q]) => {
     const longest = q.waiting.length ? timer(q.waiting.map(c => c.enqueuedAt).sort()[0]) : "";
     const c = q.counts ?? { offered: 0, answered: 0, abandoned: 0, serviceLevelPercent: null, abandonRatePercent: null };

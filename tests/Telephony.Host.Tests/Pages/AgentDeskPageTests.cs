@@ -95,7 +95,7 @@ public sealed class AgentDeskPageTests(DemoHostFixture demo, BrowserFixture brow
 
         await Assertions.Expect(supervisor.Locator("#agents tr[data-agent='1003'][data-state='idle']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         var recognition = supervisor.Locator("#queues tr[data-queue='recognition'] td");
-        await Assertions.Expect(recognition.Nth(1)).ToHaveTextAsync("0");
+        await Assertions.Expect(recognition.Nth(1)).ToHaveTextAsync("0", Long);
         await Assertions.Expect(recognition.Nth(4)).ToHaveTextAsync("1", Long);
         Assert.Equal(("answered", "information-given", "Explained the recognition documents"), await RecordOfAsync(CallerNumber));
     }
