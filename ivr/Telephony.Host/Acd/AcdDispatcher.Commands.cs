@@ -11,6 +11,8 @@ public sealed partial class AcdDispatcher
     {
         _metrics.Record(result);
         ObserveForDesk(result);
+        _today.Record(result);
+        _liveChanged = true;
         foreach (var command in result.Commands)
         {
             switch (command)
