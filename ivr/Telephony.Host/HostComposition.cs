@@ -72,6 +72,7 @@ internal static class HostComposition
         services.AddRecording(builder.Configuration, options);
         services.AddHotline(builder.Configuration, options);
         services.AddAcdDispatcher(options);
+        services.AddAgentDesk();
         services.AddHotlineFlow();
         services.AddOpenApi();
         return builder;
@@ -92,6 +93,8 @@ internal static class HostComposition
         app.MapCalls();
         app.MapPages();
         app.MapAcd();
+        app.MapAgentDesk();
+        app.MapSupervisor();
         app.MapIvrAdmin();
         app.MapRecordings();
         app.MapWallboard();

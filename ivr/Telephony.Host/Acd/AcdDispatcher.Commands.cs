@@ -20,6 +20,7 @@ public sealed partial class AcdDispatcher
             _records.Record(acdEvent, queueOfCall, changedBy);
         }
 
+        ObserveForDesk(result);
         _today.Record(result);
         _liveChanged = true;
         foreach (var command in result.Commands)

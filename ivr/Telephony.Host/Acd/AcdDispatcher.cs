@@ -10,6 +10,7 @@ using Telephony.Calls.Control;
 using Telephony.Host.Acd.Live;
 using Telephony.Host.Calls;
 using Telephony.Ivr.Interpreter;
+using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Acd;
 
@@ -129,7 +130,11 @@ public sealed partial class AcdDispatcher : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(handoff);
-        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow());
+        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow())
+        {
+            Language = handoff.Language.Code(),
+            Topic = handoff.Topic,
+        };
         Post(() => EnqueueOnLoop(queued));
         var registration = cancellationToken.Register(() => Post(() => AbandonOnLoop(queued.CallId)));
         return CompleteWithAsync(queued.Completion.Task, registration);

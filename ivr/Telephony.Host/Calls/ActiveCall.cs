@@ -12,6 +12,9 @@ internal sealed class ActiveCall(ICall caller)
 
     public ICall? AgentLeg { get; set; }
 
+    /// <summary>Menu node ids the caller went through before its latest queue, for the agent's call card.</summary>
+    public IReadOnlyList<string> IvrPath { get; set; } = [];
+
     /// <summary>Where the call is now, for the live gauges; written by the call's flow, read by metric scrapes.</summary>
     public HotlineCallPhase Phase
     {

@@ -129,6 +129,11 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
         {
             CallsLog.CallFlowFailed(_logger, exception);
             await HangUpQuietlyAsync(call).ConfigureAwait(false);
+            if (active.AgentLeg is { } agentLeg)
+            {
+                // An agent's phone must not stay connected to a call that is over.
+                await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -149,6 +154,7 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
         var outcome = await _interpreter.RunAsync(call, tree, version, context, cancellationToken).ConfigureAwait(false);
         while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
         {
+            active.IvrPath = outcome.Path.NodeIds;
             builder.Queued(handoff.Queue, _time.GetUtcNow());
             active.Phase = HotlineCallPhase.Queue;
             var waited = await WaitInQueueAsync(call, handoff, cancellationToken).ConfigureAwait(false);
