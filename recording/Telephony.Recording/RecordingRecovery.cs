@@ -35,7 +35,7 @@ public sealed class RecordingRecovery
             var path = _finisher.FullPath(row.Path);
             try
             {
-                var result = RecordingFileRepair.Repair(path);
+                var result = WavRepair.Repair(path);
                 RecordingLog.InterruptedRepaired(_logger, row.Id, path, result.DataLength);
             }
             catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)

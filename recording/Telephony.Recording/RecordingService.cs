@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Telephony.Media.Wav;
 using Telephony.Recording.Encryption;
 using Telephony.Recording.Recorder;
 using Telephony.Recording.Retention;
@@ -128,7 +129,7 @@ public sealed class RecordingService
     {
         try
         {
-            RecordingFileRepair.Repair(path);
+            WavRepair.Repair(path);
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {

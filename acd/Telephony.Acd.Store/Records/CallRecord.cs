@@ -38,6 +38,12 @@ public sealed record CallRecord
     /// <summary>The last node before the call left the menu.</summary>
     public string? IvrExitNode { get; init; }
 
+    /// <summary>The menu tree the call followed.</summary>
+    public string? IvrTreeId { get; init; }
+
+    /// <summary>The published version of that tree the call kept from its start.</summary>
+    public int? IvrTreeVersion { get; init; }
+
     public string? QueueId { get; init; }
 
     public DateTimeOffset? QueuedAt { get; init; }

@@ -14,7 +14,7 @@ public sealed class CallRecordQueries(NpgsqlDataSource dataSource)
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var command = dataSource.CreateCommand("""
             SELECT c.id, c.sip_call_id, c.caller, c.started_at, c.language, c.ivr_path, c.queue_id, coalesce(a.extension, c.agent_id),
-                   c.wait_ms, c.talk_ms, c.outcome, c.recording_id
+                   c.wait_ms, c.talk_ms, c.outcome, c.recording_id, c.ivr_tree_id, c.ivr_tree_version
             FROM call_records c LEFT JOIN acd_agents a ON a.id = c.agent_id
             WHERE c.started_at >= $1
             ORDER BY c.started_at DESC, c.id DESC
@@ -38,7 +38,9 @@ public sealed class CallRecordQueries(NpgsqlDataSource dataSource)
                 await SecondsAsync(reader, 8, cancellationToken),
                 await SecondsAsync(reader, 9, cancellationToken),
                 reader.GetString(10),
-                await reader.IsDBNullAsync(11, cancellationToken) ? null : reader.GetGuid(11)));
+                await reader.IsDBNullAsync(11, cancellationToken) ? null : reader.GetGuid(11),
+                await NullableStringAsync(reader, 12, cancellationToken),
+                await reader.IsDBNullAsync(13, cancellationToken) ? null : reader.GetInt32(13)));
         }
 
         return calls;

@@ -14,7 +14,7 @@ internal sealed class CallRecordSink(NpgsqlDataSource dataSource) : IRecordSink<
         id, sip_call_id, host_id, caller, dialed, started_at, answered_at, ended_at, language, topic, ivr_path, ivr_exit_node,
         queue_id, queued_at, agent_id, agent_answered_at, wait_ms, talk_ms, wrap_up_ms, outcome, short_abandon, disposition,
         notes, survey_score, callback_requested, callback_made, is_callback, transferred_to, recording_id, rtp_packets_in,
-        rtp_lost, jitter_ms, mos
+        rtp_lost, jitter_ms, mos, ivr_tree_id, ivr_tree_version
         """;
 
     public async Task WriteAsync(IReadOnlyList<CallRecord> records, CancellationToken cancellationToken)
@@ -89,6 +89,8 @@ internal sealed class CallRecordSink(NpgsqlDataSource dataSource) : IRecordSink<
         await WriteAsync(copy, r.RtpLost, NpgsqlDbType.Integer, cancellationToken);
         await WriteAsync(copy, r.JitterMs, NpgsqlDbType.Real, cancellationToken);
         await WriteAsync(copy, r.Mos, NpgsqlDbType.Real, cancellationToken);
+        await WriteAsync(copy, r.IvrTreeId, NpgsqlDbType.Text, cancellationToken);
+        await WriteAsync(copy, r.IvrTreeVersion, NpgsqlDbType.Integer, cancellationToken);
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter copy, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>

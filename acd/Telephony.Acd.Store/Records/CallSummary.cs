@@ -2,7 +2,8 @@ namespace Telephony.Acd.Store.Records;
 
 /// <summary>
 /// A call as GET /api/calls lists it (design section 5): <see cref="Agent"/> is the agent's extension,
-/// <see cref="Outcome"/> the stored word ("answered", "callback-requested"…), waits and talk in seconds.
+/// <see cref="Outcome"/> the stored word ("answered", "callback-requested"…), waits and talk in seconds;
+/// <see cref="IvrTreeId"/> and <see cref="IvrTreeVersion"/> name the published menu the call followed.
 /// </summary>
 public sealed record CallSummary(
     Guid Id,
@@ -16,4 +17,6 @@ public sealed record CallSummary(
     double? WaitSeconds,
     double? TalkSeconds,
     string Outcome,
-    Guid? RecordingId);
+    Guid? RecordingId,
+    string? IvrTreeId = null,
+    int? IvrTreeVersion = null);

@@ -10,27 +10,13 @@ namespace Telephony.Acd.Store.Status;
 
 /// <summary>
 /// Feeds <see cref="AgentStatusLog"/> from the engine's results off the routing loop, through the spool directory
-/// <c>&lt;spoolRoot&gt;/agent_status</c> while the database is away. Start once, stop at shutdown.
+/// <c>&lt;spoolRoot&gt;/agent_status</c> while the database is away.
 /// </summary>
-public sealed class AgentStatusWriter : IAsyncDisposable
+public sealed class AgentStatusWriter(NpgsqlDataSource dataSource, string spoolRoot, TimeProvider timeProvider, DataMetrics metrics, ILogger<AgentStatusWriter> logger)
+    : SpooledRecordWriter<AgentStatusEntry>(
+        SpoolName, new AgentStatusLog(dataSource), AcdStoreJsonContext.Default.AgentStatusEntry, spoolRoot, timeProvider, metrics, logger)
 {
     public const string SpoolName = "agent_status";
-
-    private readonly RecordSpool<AgentStatusEntry> _spool;
-
-    public AgentStatusWriter(NpgsqlDataSource dataSource, string spoolRoot, TimeProvider timeProvider, DataMetrics metrics, ILogger<AgentStatusWriter> logger)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(spoolRoot);
-        _spool = new RecordSpool<AgentStatusEntry>(
-            new AgentStatusLog(dataSource),
-            AcdStoreJsonContext.Default.AgentStatusEntry,
-            new RecordSpoolOptions { Name = SpoolName, Directory = Path.Combine(spoolRoot, SpoolName) },
-            timeProvider,
-            metrics,
-            logger);
-    }
-
-    public long SpooledRows => _spool.SpooledRows;
 
     /// <summary>Queues a row for every status or state change among the result's events.</summary>
     public void Record(AcdResult result, string? changedBy = null)
@@ -47,15 +33,7 @@ public sealed class AgentStatusWriter : IAsyncDisposable
     {
         if (AgentStatusLog.EntryFor(acdEvent, changedBy) is { } entry)
         {
-            _spool.Add(entry);
+            Add(entry);
         }
     }
-
-    public void Start() => _spool.Start();
-
-    public Task FlushAsync(CancellationToken cancellationToken) => _spool.FlushAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => _spool.StopAsync(cancellationToken);
-
-    public ValueTask DisposeAsync() => _spool.DisposeAsync();
 }

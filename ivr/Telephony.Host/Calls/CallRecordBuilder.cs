@@ -91,6 +91,8 @@ internal sealed class CallRecordBuilder
             Topic = menu?.Queue?.Topic,
             IvrPath = menu?.Path.NodeIds ?? [],
             IvrExitNode = menu?.Queue is not null ? FirstExitNode(menu) : menu?.Path.ExitNode,
+            IvrTreeId = menu?.Path.TreeId,
+            IvrTreeVersion = menu?.Path.TreeVersion,
             QueueId = _queueId,
             QueuedAt = _queuedAt,
             AgentId = _agent,

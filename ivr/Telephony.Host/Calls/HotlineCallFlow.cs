@@ -62,6 +62,11 @@ public sealed partial class HotlineCallFlow : IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (_options.MenuClock is { } menuClock)
+        {
+            CallsHostLog.MenuClockSet(_logger, menuClock.Setting, menuClock.Description);
+        }
+
         _backend.OnIncomingCall(HandleAsync);
         return Task.CompletedTask;
     }
@@ -131,7 +136,13 @@ public sealed partial class HotlineCallFlow : IHostedService
     {
         var call = active.Caller;
         var (tree, version) = await _menu.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var outcome = await _interpreter.RunAsync(call, tree, version, new IvrCallContext { HolidayCalendars = _options.HolidayCalendars }, cancellationToken).ConfigureAwait(false);
+        if (_options.MenuClock is { } menuClock)
+        {
+            CallsHostLog.CallOnMenuClock(_logger, menuClock.GetUtcNow(), menuClock.Setting);
+        }
+
+        var context = new IvrCallContext { HolidayCalendars = _options.HolidayCalendars, WallClock = _options.MenuClock };
+        var outcome = await _interpreter.RunAsync(call, tree, version, context, cancellationToken).ConfigureAwait(false);
         while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
         {
             builder.Queued(handoff.Queue, _time.GetUtcNow());

@@ -27,6 +27,11 @@ public sealed record HotlineCallRecord
 
     public string? IvrExitNode { get; init; }
 
+    /// <summary>The menu tree the call followed and the published version it kept from its start.</summary>
+    public string? IvrTreeId { get; init; }
+
+    public int? IvrTreeVersion { get; init; }
+
     public string? QueueId { get; init; }
 
     public DateTimeOffset? QueuedAt { get; init; }

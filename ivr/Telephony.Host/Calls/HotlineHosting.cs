@@ -41,6 +41,7 @@ internal static class HotlineHosting
             MusicOnHoldFile = configuration["Telephony:Hotline:MusicOnHoldFile"],
             ShutdownGrace = options.ShutdownGrace,
             HostId = options.HostId,
+            MenuClock = options.MenuClock,
         });
         return services;
     }

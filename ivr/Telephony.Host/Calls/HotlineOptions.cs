@@ -24,6 +24,9 @@ public sealed class HotlineOptions
     public IReadOnlyDictionary<string, HolidayCalendar> HolidayCalendars { get; init; } =
         new Dictionary<string, HolidayCalendar>(StringComparer.Ordinal) { [PublicHolidays.AzerbaijanId] = PublicHolidays.Azerbaijan() };
 
+    /// <summary>The clock the menu's hours decisions read (Telephony:MenuClock); null is the host's clock.</summary>
+    public MenuClock? MenuClock { get; init; }
+
     /// <summary>This server's id in call records and queue events.</summary>
     public string HostId { get; init; } = Environment.MachineName;
 

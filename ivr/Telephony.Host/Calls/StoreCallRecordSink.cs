@@ -41,6 +41,8 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         Topic = record.Topic,
         IvrPath = record.IvrPath,
         IvrExitNode = record.IvrExitNode,
+        IvrTreeId = record.IvrTreeId,
+        IvrTreeVersion = record.IvrTreeVersion,
         QueueId = record.QueueId,
         QueuedAt = record.QueuedAt,
         AgentId = record.AgentId,

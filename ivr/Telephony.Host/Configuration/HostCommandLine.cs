@@ -15,6 +15,7 @@ public static class HostCommandLine
         ["--data"] = TelephonyOptions.Section + ":Data",
         ["--db"] = TelephonyOptions.Section + ":Db",
         ["--shutdown-grace"] = TelephonyOptions.Section + ":ShutdownGraceSeconds",
+        ["--menu-clock"] = TelephonyOptions.Section + ":MenuClock",
     };
 
     private static readonly Dictionary<string, string> FlagSwitches = new(StringComparer.Ordinal)
@@ -40,7 +41,7 @@ public static class HostCommandLine
             var isSip = name == "--sip";
             if (!isSip && !ValueSwitches.ContainsKey(name))
             {
-                return HostCommandLineResult.Fail($"{args[i]}: unknown option (known: --sip, --http, --data, --db, --demo, --demo-always-open, --shutdown-grace)");
+                return HostCommandLineResult.Fail($"{args[i]}: unknown option (known: --sip, --http, --data, --db, --demo, --demo-always-open, --shutdown-grace, --menu-clock)");
             }
 
             var value = inlineValue;

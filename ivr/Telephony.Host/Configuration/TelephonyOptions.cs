@@ -26,6 +26,9 @@ public sealed class TelephonyOptions
 
     public TimeSpan ShutdownGrace { get; init; }
 
+    /// <summary>The clock the menu's hours decisions read when Telephony:MenuClock (--menu-clock) sets one; null is the real clock.</summary>
+    public Calls.MenuClock? MenuClock { get; init; }
+
     /// <summary>
     /// This server's name among several sharing one database (reservations, job clustering, records). Stable across
     /// restarts: by default the machine name and a digest of the data directory.
@@ -98,6 +101,16 @@ public sealed class TelephonyOptions
             errors.Add($"{Section}:ShutdownGraceSeconds (--shutdown-grace): '{graceText}' is not a whole number of seconds from 0 to 3600");
         }
 
+        Calls.MenuClock? menuClock = null;
+        if (section["MenuClock"] is { Length: > 0 } menuClockText)
+        {
+            menuClock = Calls.MenuClock.TryParse(menuClockText, TimeProvider.System, out var menuClockProblem);
+            if (menuClock is null)
+            {
+                errors.Add($"{Section}:MenuClock (--menu-clock): {menuClockProblem}");
+            }
+        }
+
         var fullData = Path.GetFullPath(data);
         var hostId = section["HostId"];
         if (string.IsNullOrWhiteSpace(hostId))
@@ -126,6 +139,7 @@ public sealed class TelephonyOptions
                 Demo = demo,
                 DemoAlwaysOpen = alwaysOpen,
                 ShutdownGrace = TimeSpan.FromSeconds(graceSeconds),
+                MenuClock = menuClock,
             },
             errors);
     }

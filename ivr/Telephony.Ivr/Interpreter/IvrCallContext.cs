@@ -25,6 +25,13 @@ public sealed record IvrCallContext
     /// </summary>
     public IReadOnlySet<string> SensitiveVariables { get; init; } = FrozenSet<string>.Empty;
 
+    /// <summary>
+    /// The clock the menu reads the time of day from: hours branches and the <c>today</c>/<c>now</c> variables. Null is
+    /// the interpreter's clock. The host sets another only when told to (acceptance tests of the after-hours and holiday
+    /// branches); timeouts and event times always follow the interpreter's clock.
+    /// </summary>
+    public TimeProvider? WallClock { get; init; }
+
     /// <summary>Variables known before the menu starts, e.g. from the carrier or the host.</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = ReadOnlyDictionary<string, string>.Empty;
 }

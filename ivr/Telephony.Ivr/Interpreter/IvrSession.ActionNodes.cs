@@ -46,7 +46,7 @@ internal sealed partial class IvrSession
         HoursStatus status;
         try
         {
-            status = new HoursEvaluator(schedule, _context.HolidayCalendars).Evaluate(Now);
+            status = new HoursEvaluator(schedule, _context.HolidayCalendars).Evaluate(WallClockNow);
         }
         catch (Exception e) when (e is KeyNotFoundException or TimeZoneNotFoundException or InvalidTimeZoneException)
         {
@@ -202,6 +202,6 @@ internal sealed partial class IvrSession
     {
         var zoneId = _tree.Schedules.Values.FirstOrDefault()?.TimeZone;
         var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        return TimeZoneInfo.ConvertTime(Now, zone).DateTime;
+        return TimeZoneInfo.ConvertTime(WallClockNow, zone).DateTime;
     }
 }

@@ -130,6 +130,9 @@ internal sealed partial class IvrSession
 
     private DateTimeOffset Now => _services.Time.GetUtcNow();
 
+    /// <summary>The time of day the menu decides by (see <see cref="IvrCallContext.WallClock"/>).</summary>
+    private DateTimeOffset WallClockNow => (_context.WallClock ?? _services.Time).GetUtcNow();
+
     private void Record(IvrEvent e) => _events.Add(e);
 
     /// <summary>The prompt in the caller's language, falling back to the tree's default language; empty when the node has none.</summary>

@@ -6,7 +6,10 @@ namespace Telephony.Media.Wav;
 /// Fixes the header of a WAVE file whose writer stopped before finishing it (process killed, power
 /// lost): the RIFF size, data size and fact sample count are set from the bytes actually present,
 /// and a trailing partial sample frame is cut. Assumes, like <see cref="WavWriter"/>, that the data
-/// chunk is the last chunk whenever its declared size is wrong.
+/// chunk is the last chunk whenever its declared size is wrong. A writer that flushed its header
+/// and then kept writing leaves a RIFF size that ends exactly where the data chunk ended at the flush:
+/// the bytes past that point lie outside the RIFF form, so they are audio appended after the flush and
+/// are kept, not read as another chunk.
 /// </summary>
 public static class WavRepair
 {
@@ -39,7 +42,8 @@ public static class WavRepair
             return new WavRepairResult(false, layout.Format, declared, 0);
         }
 
-        if (declared > 0 && declaredEnd <= length)
+        var riffEndedWithData = layout.DeclaredRiffSize == declaredEnd - WavHeader.ChunkHeaderSize;
+        if (declared > 0 && declaredEnd <= length && !riffEndedWithData)
         {
             // The data chunk is complete and something follows it; only the RIFF size was left stale.
             WriteUInt32(stream, 4, (uint)(length - WavHeader.ChunkHeaderSize));

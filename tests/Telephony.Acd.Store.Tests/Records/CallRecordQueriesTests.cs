@@ -58,7 +58,7 @@ public sealed class CallRecordQueriesTests(PostgresDatabase database) : IClassFi
         var newest = calls[0];
         var source = _calls[^1];
         Assert.Equal(
-            new CallSummary(source.Id, source.SipCallId, "0551112233", Day.AddHours(12), "az", newest.IvrPath, "transfers", "1007", 22.0, 180.5, "answered", source.RecordingId),
+            new CallSummary(source.Id, source.SipCallId, "0551112233", Day.AddHours(12), "az", newest.IvrPath, "transfers", "1007", 22.0, 180.5, "answered", source.RecordingId, "edu-hotline", 3),
             newest);
         Assert.Equal(["welcome", "language", "topics", "queueTransfers"], newest.IvrPath);
         Assert.Equal("abandoned", calls[2].Outcome);

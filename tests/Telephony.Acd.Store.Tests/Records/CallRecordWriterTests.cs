@@ -65,6 +65,8 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
         RtpLost = 3,
         JitterMs = 4.5f,
         Mos = 4.2f,
+        IvrTreeId = "edu-hotline",
+        IvrTreeVersion = 3,
     };
 
     private CallRecordWriter NewWriter(NpgsqlDataSource dataSource) =>
@@ -76,7 +78,7 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
             SELECT id, sip_call_id, host_id, caller, dialed, started_at, answered_at, ended_at, language, topic, ivr_path, ivr_exit_node,
                    queue_id, queued_at, agent_id, agent_answered_at, wait_ms, talk_ms, wrap_up_ms, outcome, short_abandon, disposition,
                    notes, survey_score, callback_requested, callback_made, is_callback, transferred_to, recording_id, rtp_packets_in,
-                   rtp_lost, jitter_ms, mos
+                   rtp_lost, jitter_ms, mos, ivr_tree_id, ivr_tree_version
             FROM call_records WHERE id = $1
             """);
         command.Parameters.Add(new() { Value = id });
@@ -111,7 +113,7 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
             record.Id, record.SipCallId, "host-1", "0501234567", "100", Start.UtcDateTime, Start.AddSeconds(1).UtcDateTime, Start.AddMinutes(5).UtcDateTime,
             "az", "transfers", new[] { "welcome", "language", "topics", "queueTransfers" }, "queueTransfers", "transfers", Start.AddSeconds(30).UtcDateTime,
             "1001", Start.AddSeconds(52).UtcDateTime, 22_000, 180_500, 10_000, "callback-requested", true, "resolved", "Sənədlər göndərildi",
-            (short)4, true, true, true, "1002", record.RecordingId, 15_000, 3, 4.5f, 4.2f,
+            (short)4, true, true, true, "1002", record.RecordingId, 15_000, 3, 4.5f, 4.2f, "edu-hotline", 3,
         ];
 
     [Fact]
@@ -133,6 +135,7 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
         Assert.Equal("ivr-abandoned", row[19]);
         Assert.Null(row[14]);
         Assert.Null(row[32]);
+        Assert.Equal([null, null], row[33..]);
     }
 
     [Fact]

@@ -46,6 +46,7 @@ public sealed class HotlineCallFlowTests
         Assert.Equal("transfers", record.Topic);
         Assert.Equal(["greeting", "language", "hours", "topics", "queueTransfers"], record.IvrPath);
         Assert.Equal("queueTransfers", record.IvrExitNode);
+        Assert.Equal(("edu-hotline", 1), (record.IvrTreeId, record.IvrTreeVersion));
         Assert.InRange(record.WaitMs!.Value, 2000, 3000);
         Assert.InRange(record.TalkMs!.Value, 60_000, 61_000);
         Assert.Equal(caller.ProtocolCallId, record.SipCallId);

@@ -79,4 +79,21 @@ public sealed class TelephonyOptionsTests
 
         Assert.StartsWith("Telephony:ShutdownGraceSeconds", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Load_menu_clock_instant_is_kept_for_the_hours_decisions()
+    {
+        var result = Load("--demo", "--menu-clock", "2026-11-25T20:00:00+04:00");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 16, 0, 0, TimeSpan.Zero), result.Options!.MenuClock!.GetUtcNow());
+    }
+
+    [Fact]
+    public void Load_menu_clock_that_is_neither_instant_nor_duration_names_the_key()
+    {
+        var result = Load("--menu-clock", "tonight");
+
+        Assert.StartsWith("Telephony:MenuClock (--menu-clock): ", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
 }

@@ -54,6 +54,20 @@ public sealed class IvrInterpreterDemoTests
     }
 
     [Fact]
+    public async Task Demo_hours_follow_the_context_wall_clock_while_event_times_keep_the_interpreter_clock()
+    {
+        var bed = new IvrTestBed();
+        var evening = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 20, 0, 0, Baku));
+        bed.Context = bed.Context with { WallClock = evening };
+
+        var outcome = await bed.RunAsync(bed.Call().Then(CallerAction.HangUp), _tree with { Start = "hours" });
+
+        var evaluated = Assert.Single(outcome.Path.Events.OfType<HoursEvaluated>());
+        Assert.Equal((HoursState.Closed, "afterHours"), (evaluated.State, evaluated.Target));
+        Assert.Equal(IvrTestBed.WorkingHours, evaluated.At);
+    }
+
+    [Fact]
     public async Task Demo_after_hours_goes_through_the_after_hours_message_to_the_callback_offer()
     {
         var outcome = await RunToHoursAsync(new DateTimeOffset(2026, 11, 25, 18, 0, 0, Baku));

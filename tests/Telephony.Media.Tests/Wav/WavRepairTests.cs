@@ -93,6 +93,53 @@ public sealed class WavRepairTests
     }
 
     [Fact]
+    public void Repair_after_a_flush_keeps_the_audio_written_after_it()
+    {
+        using var stream = new MemoryStream();
+        var writer = new WavWriter(stream, WavFormat.Pcm8kMono, leaveOpen: true);
+        writer.WriteSamples(new short[160]);
+        writer.Flush();
+        writer.WriteSamples(new short[240]);
+
+        // The process dies here: the header describes 160 samples, 400 are on disk.
+        var crashed = new MemoryStream(stream.ToArray());
+        var result = WavRepair.Repair(crashed);
+
+        Assert.True(result.Repaired);
+        Assert.Equal(800, result.DataLength);
+        crashed.Position = 0;
+        using var reader = WavReader.Open(crashed);
+        Assert.Equal(400, reader.SampleFrames);
+        Assert.False(reader.IsTruncated);
+    }
+
+    [Fact]
+    public void Repair_keeps_a_chunk_that_the_riff_size_says_follows_the_data()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new WavWriter(stream, WavFormat.Pcm8kMono, leaveOpen: true))
+        {
+            writer.WriteSamples(new short[100]);
+        }
+
+        // A LIST chunk appended by another tool that updated the RIFF size to cover it.
+        stream.Position = stream.Length;
+        stream.Write("LIST"u8);
+        stream.Write([4, 0, 0, 0]);
+        stream.Write("INFO"u8);
+        var bytes = stream.ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(4), (uint)(bytes.Length - 8));
+        using var tagged = new MemoryStream();
+        tagged.Write(bytes);
+
+        var result = WavRepair.Repair(tagged);
+
+        Assert.False(result.Repaired);
+        Assert.Equal(200, result.DataLength);
+        Assert.Equal(bytes, tagged.ToArray());
+    }
+
+    [Fact]
     public void Reader_of_unrepaired_crashed_file_reads_the_audio_present()
     {
         using var stream = CrashedFile(WavFormat.Pcm8kMono, 320);
