@@ -94,10 +94,6 @@ public sealed partial class HotlineCallFlow
         {
             await WhenEitherEndsAsync(call.Ended, agentLeg.Ended, cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (call.Ended.IsCancellationRequested)
-        {
-            // The caller's hang-up also cancels the flow's token, sometimes before call.Ended is seen: the same ending.
-        }
         finally
         {
             await _dispatcher.CallFinishedAsync(call, CancellationToken.None).ConfigureAwait(false);
