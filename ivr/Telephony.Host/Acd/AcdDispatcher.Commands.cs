@@ -20,6 +20,8 @@ public sealed partial class AcdDispatcher
             _records.Record(acdEvent, queueOfCall, changedBy);
         }
 
+        _today.Record(result);
+        _liveChanged = true;
         foreach (var command in result.Commands)
         {
             switch (command)
@@ -71,6 +73,10 @@ public sealed partial class AcdDispatcher
         try
         {
             reserved = await _reservations.TryReserveAsync(reserve.AgentId, reserve.CallId, _stopping).ConfigureAwait(false);
+            if (!reserved)
+            {
+                AcdHostLog.AgentHeldElsewhere(_logger, reserve.AgentId, reserve.CallId);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -43,6 +43,8 @@ public sealed partial class AcdDispatcher
 
     private void ApplyConfiguration(AcdConfiguration configuration)
     {
+        Remember(configuration);
+        _liveChanged = true;
         var queues = 0;
         foreach (var queue in configuration.Queues)
         {

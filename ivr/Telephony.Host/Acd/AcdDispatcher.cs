@@ -7,6 +7,7 @@ using Telephony.Acd.Ports;
 using Telephony.Acd.Routing;
 using Telephony.Acd.Skills;
 using Telephony.Calls.Control;
+using Telephony.Host.Acd.Live;
 using Telephony.Host.Calls;
 using Telephony.Ivr.Interpreter;
 
@@ -39,6 +40,8 @@ public sealed partial class AcdDispatcher : BackgroundService
     /// <summary>The last reservation-store call started for each agent (touched on the loop only).</summary>
     private readonly Dictionary<string, Task> _storeCallsByAgent = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
+    private readonly AcdTodayCounters _today;
+    private readonly AcdLiveMetrics _liveMetrics;
     private CancellationToken _stopping = CancellationToken.None;
 
     public AcdDispatcher(
@@ -50,7 +53,8 @@ public sealed partial class AcdDispatcher : BackgroundService
         IMediaTapFactory taps,
         AcdMetrics metrics,
         AcdRepairMetrics repairs,
-        ILogger<AcdDispatcher> logger)
+        ILogger<AcdDispatcher> logger,
+        AcdLiveOptions? liveOptions = null)
     {
         _time = time;
         _configuration = configuration;
@@ -64,6 +68,9 @@ public sealed partial class AcdDispatcher : BackgroundService
         _engine = new AcdEngine(time);
         _offLoop = new OffLoopWork(logger);
         _timer = time.CreateTimer(_ => Post(TickOnLoop), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        LiveOptions = liveOptions ?? AcdLiveOptions.Default;
+        _today = new AcdTodayCounters(LiveOptions);
+        _liveMetrics = new AcdLiveMetrics(() => Live, time, LiveOptions);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -85,6 +92,7 @@ public sealed partial class AcdDispatcher : BackgroundService
                     CallsLog.DispatcherItemFailed(_logger, exception);
                 }
 
+                PublishLive();
                 ArmTimer();
             }
         }
@@ -109,6 +117,7 @@ public sealed partial class AcdDispatcher : BackgroundService
     public override void Dispose()
     {
         _timer.Dispose();
+        _liveMetrics.Dispose();
         base.Dispose();
     }
 

@@ -16,4 +16,7 @@ internal static partial class AcdHostLog
 
     [LoggerMessage(EventId = 9363, Level = LogLevel.Information, Message = "Released {Count} agent reservations this host ({HostId}) held before it started")]
     public static partial void ReleasedLeftovers(ILogger logger, int count, string hostId);
+
+    [LoggerMessage(EventId = 9364, Level = LogLevel.Information, Message = "Agent {AgentId} is held by another host's call; call {CallId} is offered elsewhere")]
+    public static partial void AgentHeldElsewhere(ILogger logger, string agentId, string callId);
 }

@@ -7,8 +7,10 @@ using Telephony.Acd.Store.Reservations;
 using Telephony.Acd.Store.Status;
 using Telephony.Calls.Control;
 using Telephony.Data.Diagnostics;
+using Telephony.Host.Acd.Live;
 using Telephony.Host.Configuration;
 using Telephony.Host.Demo;
+using Telephony.Reports;
 
 namespace Telephony.Host.Acd;
 
@@ -36,6 +38,7 @@ internal static class AcdServices
         services.AddHostedService<AgentStatusWriterService>();
         services.TryAddSingleton<AcdMetrics>();
         services.TryAddSingleton<AcdRepairMetrics>();
+        services.TryAddSingleton(sp => sp.GetService<ReportsOptions>() is { } reports ? AcdLiveOptions.From(reports) : AcdLiveOptions.Default);
         services.AddSingleton<AcdDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AcdDispatcher>());
         services.AddHostedService<AcdWatchdog>();
