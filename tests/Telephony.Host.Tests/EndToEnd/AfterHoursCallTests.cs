@@ -49,7 +49,7 @@ public sealed class AfterHoursCallTests(ITestOutputHelper output)
         await phone.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(30));
 
         using var supervisor = Client(host, credentials, "supervisor");
-        var call = await CallRecordOfAsync(supervisor, "0507654321");
+        var call = await CallRecords.WaitForAsync(supervisor, "0507654321");
         Assert.True(call.GetProperty("language").GetString() == "en", "record: " + call.GetRawText());
         Assert.Equal(["greeting", "language", "hours", closedNode], call.GetProperty("ivrPath").EnumerateArray().Select(e => e.GetString()).Take(4));
         Assert.Contains("MENU CLOCK IS SET", host.Output, StringComparison.Ordinal);
@@ -100,24 +100,5 @@ public sealed class AfterHoursCallTests(ITestOutputHelper output)
             Assert.True(attempt < 50, $"no prompt audio for {nodeId}: {response.StatusCode}");
             await Task.Delay(200);
         }
-    }
-
-    private static async Task<JsonElement> CallRecordOfAsync(HttpClient supervisor, string caller)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var calls = JsonDocument.Parse(await supervisor.GetStringAsync(new Uri("api/calls", UriKind.Relative))).RootElement;
-            foreach (var call in calls.EnumerateArray())
-            {
-                if (call.GetProperty("caller").GetString() == caller)
-                {
-                    return call.Clone();
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("no call record for " + caller);
     }
 }

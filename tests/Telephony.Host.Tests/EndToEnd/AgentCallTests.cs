@@ -67,28 +67,9 @@ public sealed class AgentCallTests(DemoHostFixture demo) : IClassFixture<DemoHos
         Assert.True(callerHeard.Rms > 0.05, $"the caller heard near silence from the agent (RMS {callerHeard.Rms})");
         Assert.InRange(callerHeard.RoughHz, 950, 1050);
 
-        var record = await CallRecordOfAsync(supervisor, "0501234567");
+        var record = await CallRecords.WaitForAsync(supervisor, "0501234567");
         Assert.True(record.GetProperty("agent").GetString() == "1003", "record: " + record.GetRawText());
         Assert.Equal("recognition", record.GetProperty("queue").GetString());
         Assert.Equal("answered", record.GetProperty("outcome").GetString());
-    }
-
-    private static async Task<JsonElement> CallRecordOfAsync(HttpClient supervisor, string caller)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var calls = JsonDocument.Parse(await supervisor.GetStringAsync(new Uri("api/calls", UriKind.Relative))).RootElement;
-            foreach (var call in calls.EnumerateArray())
-            {
-                if (call.GetProperty("caller").GetString() == caller)
-                {
-                    return call.Clone();
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("no call record for " + caller);
     }
 }

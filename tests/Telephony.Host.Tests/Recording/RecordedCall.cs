@@ -1,3 +1,4 @@
+using Telephony.TestKit.Host;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Telephony.Host.Recording;
@@ -51,24 +52,5 @@ internal static class RecordedCall
         }
 
         throw new InvalidOperationException($"no {status} recording of a call from {caller} (last seen: {last})");
-    }
-
-    public static async Task<JsonElement> CallRecordAsync(HttpClient supervisor, string caller)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var calls = JsonDocument.Parse(await supervisor.GetStringAsync(new Uri("api/calls", UriKind.Relative))).RootElement;
-            foreach (var call in calls.EnumerateArray())
-            {
-                if (call.GetProperty("caller").GetString() == caller)
-                {
-                    return call.Clone();
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("no call record for " + caller);
     }
 }

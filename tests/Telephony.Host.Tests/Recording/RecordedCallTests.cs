@@ -47,7 +47,7 @@ public sealed class RecordedCallTests(DemoHostFixture demo) : IClassFixture<Demo
         }
 
         var recording = await RecordedCall.RecordingOfAsync(qa, "0501230001", "complete");
-        var call = await RecordedCall.CallRecordAsync(supervisor, "0501230001");
+        var call = await CallRecords.WaitForAsync(supervisor, "0501230001");
         Assert.Equal(recording.CallId, call.GetProperty("id").GetGuid());
         var talkMs = call.GetProperty("talkSeconds").GetDouble() * 1000;
         Assert.True(Math.Abs(recording.DurationMs!.Value - talkMs) <= 100, $"recording {recording.DurationMs} ms, talk time {talkMs} ms");

@@ -1,3 +1,4 @@
+using Telephony.TestKit.Host;
 using Npgsql;
 using Telephony.TestKit.Sip;
 
@@ -25,7 +26,7 @@ public sealed class HangupTests(AcdHostFixture host)
 
         await HotlineDriver.DiagnosedAsync(host, agent.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(10)), caller, agent);
         await caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(10));
-        var record = await HotlineDriver.CallRecordOfAsync(supervisor, "0552000001");
+        var record = await CallRecords.WaitForAsync(supervisor, "0552000001");
         Assert.True(record.GetProperty("outcome").GetString() == "answered", "record: " + record.GetRawText());
         Assert.Equal("1003", record.GetProperty("agent").GetString());
         Assert.InRange(record.GetProperty("talkSeconds").GetDouble(), 2, 15);
@@ -51,7 +52,7 @@ public sealed class HangupTests(AcdHostFixture host)
         await caller.SendDigitsAsync("4");
         await HotlineDriver.DiagnosedAsync(host, caller.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(20)), caller, agent);
 
-        var record = await HotlineDriver.CallRecordOfAsync(supervisor, "0552000002");
+        var record = await CallRecords.WaitForAsync(supervisor, "0552000002");
         Assert.True(record.GetProperty("outcome").GetString() == "answered", "record: " + record.GetRawText());
         Assert.Equal("1001", record.GetProperty("agent").GetString());
         Assert.InRange(record.GetProperty("talkSeconds").GetDouble(), 2, 15);

@@ -1,3 +1,4 @@
+using Telephony.TestKit.Host;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -139,26 +140,6 @@ internal static class HotlineDriver
         }
 
         return caller;
-    }
-
-    /// <summary>The caller's call record from GET /api/calls, once it is written.</summary>
-    public static async Task<JsonElement> CallRecordOfAsync(HttpClient supervisor, string callerNumber)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            using var calls = JsonDocument.Parse(await supervisor.GetStringAsync(new Uri("api/calls", UriKind.Relative)));
-            foreach (var call in calls.RootElement.EnumerateArray())
-            {
-                if (call.GetProperty("caller").GetString() == callerNumber)
-                {
-                    return call.Clone();
-                }
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("no call record for " + callerNumber);
     }
 
     /// <summary>The call's queue events as stored (acd_queue_events), oldest first: (event, agent).</summary>

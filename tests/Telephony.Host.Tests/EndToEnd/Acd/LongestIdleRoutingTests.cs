@@ -1,3 +1,4 @@
+using Telephony.TestKit.Host;
 using Telephony.TestKit.Sip;
 
 namespace Telephony.Host.Tests.EndToEnd.Acd;
@@ -28,7 +29,7 @@ public sealed class LongestIdleRoutingTests(AcdHostFixture host)
 
         Assert.False(HotlineDriver.WasRung(unqualified), "1004 speaks no English but was rung");
         Assert.False(HotlineDriver.WasRung(recentlyIdle), "1001 was idle for less time than 1003 but was rung");
-        var record = await HotlineDriver.CallRecordOfAsync(supervisor, "0551000001");
+        var record = await CallRecords.WaitForAsync(supervisor, "0551000001");
         Assert.True(record.GetProperty("agent").GetString() == "1003", "record: " + record.GetRawText());
         Assert.Equal("employment", record.GetProperty("queue").GetString());
         Assert.Equal("en", record.GetProperty("language").GetString());

@@ -1,3 +1,4 @@
+using Telephony.TestKit.Host;
 using System.Globalization;
 using Telephony.TestKit.Sip;
 
@@ -53,7 +54,7 @@ public sealed class RingNoAnswerTests(AcdHostFixture host)
         await answering.WaitForEventAsync("CALL_CLOSED", HotlineDriver.Wait);
 
         // The queue events of the first call: offered to 1001, rang out, offered to 1003, answered by 1003.
-        var record = await HotlineDriver.CallRecordOfAsync(supervisor, "0554000001");
+        var record = await CallRecords.WaitForAsync(supervisor, "0554000001");
         Assert.True(record.GetProperty("agent").GetString() == "1003", "record: " + record.GetRawText());
         Assert.Equal("answered", record.GetProperty("outcome").GetString());
         var events = await HotlineDriver.QueueEventsAsync(host, record.GetProperty("id").GetGuid());
