@@ -55,6 +55,9 @@ internal sealed class CallRecordBuilder
             case AcdWaitOutcome.Overflowed:
                 AddEvent(at, result.QueueId, "overflowed", null);
                 break;
+            case AcdWaitOutcome.CallbackRequested:
+                AddEvent(at, result.QueueId, "callback-requested", null);
+                break;
             default:
                 break;
         }
@@ -102,7 +105,7 @@ internal sealed class CallRecordBuilder
             Outcome = Outcome(menu),
             ShortAbandon = _waitOutcome == AcdWaitOutcome.Abandoned && _wait <= _options.ShortAbandonThreshold,
             SurveyScore = survey is > 0 ? survey : null,
-            CallbackRequested = menu?.Callback is not null,
+            CallbackRequested = menu?.Callback is not null || _waitOutcome == AcdWaitOutcome.CallbackRequested,
             RtpPacketsIn = statistics.PacketsReceived,
             RtpLost = statistics.PacketsLost,
             JitterMs = statistics.JitterMilliseconds,
@@ -129,6 +132,8 @@ internal sealed class CallRecordBuilder
                     IvrDisposition.VoicemailLeft => CallOutcomes.Voicemail,
                     _ => CallOutcomes.Overflowed,
                 };
+            case AcdWaitOutcome.CallbackRequested:
+                return CallOutcomes.CallbackRequested;
             case AcdWaitOutcome.Refused:
                 return CallOutcomes.Failed;
             default:

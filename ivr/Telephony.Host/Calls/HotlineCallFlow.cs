@@ -68,6 +68,7 @@ public sealed partial class HotlineCallFlow : IHostedService
         }
 
         _backend.OnIncomingCall(HandleAsync);
+        _dispatcher.OnCallbackDue(CallBackAsync);
         return Task.CompletedTask;
     }
 
