@@ -15,6 +15,7 @@ using Telephony.Host.Health;
 using Telephony.Host.Identity;
 using Telephony.Host.Ivr;
 using Telephony.Host.Pages;
+using Telephony.Host.Recording;
 using Telephony.Host.Reports;
 using Telephony.Host.Sip;
 using Telephony.Reports;
@@ -65,6 +66,7 @@ internal static class HostComposition
         services.AddHostedService<DemoSeeder>();
         services.AddIvrAdmin(options);
 
+        services.AddRecording(builder.Configuration, options);
         services.AddHotline(builder.Configuration, options);
         services.AddAcdDispatcher(options);
         services.AddHotlineFlow();
@@ -88,6 +90,7 @@ internal static class HostComposition
         app.MapPages();
         app.MapAcd();
         app.MapIvrAdmin();
+        app.MapRecordings();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -18,11 +18,11 @@ internal static partial class SipLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "SIP {Kind} message from {Remote} failed in the layer above the transport")]
     public static partial void ReceiveHandlerFailed(ILogger logger, SipTransportKind kind, IPEndPoint remote, Exception exception);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SIP TCP connection to {Remote} closed: {Reason}")]
-    public static partial void ConnectionClosed(ILogger logger, IPEndPoint remote, string reason);
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Debug, Message = "SIP {Kind} connection to {Remote} closed: {Reason}")]
+    public static partial void ConnectionClosed(ILogger logger, SipTransportKind kind, IPEndPoint remote, string reason);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "SIP TCP connection with {Remote} refused: {Max} connections open")]
-    public static partial void ConnectionRefused(ILogger logger, IPEndPoint remote, int max);
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "SIP {Kind} connection with {Remote} refused: {Max} connections open")]
+    public static partial void ConnectionRefused(ILogger logger, SipTransportKind kind, IPEndPoint remote, int max);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Debug, Message = "SIP message from {Remote} rejected: {Rejection}")]
     public static partial void MessageRejected(ILogger logger, IPEndPoint remote, SipRejection rejection);
@@ -67,4 +67,7 @@ internal static partial class SipLog
 
     /// <summary>The per-call log scope: every event logged while handling a message carries its Call-ID.</summary>
     public static IDisposable? CallScope(ILogger logger, string callId) => s_callScope(logger, callId);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "SIP TLS handshake with {Remote} failed: {Reason}")]
+    public static partial void TlsHandshakeFailed(ILogger logger, IPEndPoint remote, string reason);
 }

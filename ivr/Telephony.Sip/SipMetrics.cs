@@ -8,6 +8,9 @@ public sealed class SipMetrics : IDisposable
 {
     public const string MeterName = "Telephony.Sip";
 
+    // Status codes boxed once: a tag value is an object, and boxing on every response would allocate.
+    private static readonly object[] s_statusCodes = Enumerable.Range(0, 600).Select(static i => (object)(i + 100)).ToArray();
+
     private readonly Meter _meter;
     private readonly Counter<long> _requests;
     private readonly Counter<long> _responses;
@@ -36,7 +39,7 @@ public sealed class SipMetrics : IDisposable
     internal void RequestReceived(string method) => _requests.Add(1, new KeyValuePair<string, object?>("method", method));
 
     internal void ResponseSent(string method, int statusCode) =>
-        _responses.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("code", statusCode));
+        _responses.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("code", statusCode is >= 100 and < 700 ? s_statusCodes[statusCode - 100] : statusCode));
 
     internal void Retransmitted(string method) => _retransmissions.Add(1, new KeyValuePair<string, object?>("method", method));
 

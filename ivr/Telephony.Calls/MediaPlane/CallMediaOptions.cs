@@ -17,8 +17,13 @@ public sealed class CallMediaOptions
     /// <summary>Highest port of the range (the last RTCP port).</summary>
     public int PortMax { get; set; } = 29999;
 
-    /// <summary>How long a released port pair rests before reuse, so late packets of an old call never reach a new one.</summary>
-    public TimeSpan PortCoolDown { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long a released port pair rests before reuse, so late packets of an old call never reach a new one. A phone
+    /// stops sending when the call ends and a datagram lives well under a second on the way, so a few seconds suffice;
+    /// the range must hold calls-per-second × (call length + cool-down) pairs (30 s capped the default range at ~160
+    /// new calls a second).
+    /// </summary>
+    public TimeSpan PortCoolDown { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>A leg that receives nothing (RTP or RTCP) for this long is reported dead.</summary>
     public TimeSpan InactivityTimeout { get; set; } = TimeSpan.FromSeconds(30);

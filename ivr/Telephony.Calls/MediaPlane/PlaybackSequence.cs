@@ -7,7 +7,8 @@ namespace Telephony.Calls.MediaPlane;
 /// <summary>
 /// The audio of one playback: the sources in order, once or looping, as one <see cref="IPcmSource"/>
 /// for the outbound stream. Files are read and decoded when the playback is prepared (off the media
-/// thread); each pass creates fresh readers over the shared samples, so the media thread only copies.
+/// thread), once per file version for all calls (<see cref="PromptSampleCache"/>); each pass creates fresh
+/// readers over the shared samples, so the media thread only copies.
 /// </summary>
 internal sealed class PlaybackSequence : IPcmSource
 {
@@ -63,7 +64,7 @@ internal sealed class PlaybackSequence : IPcmSource
         switch (source)
         {
             case FileAudioSource file:
-                var samples = PcmBufferSource.LoadWav(file.Path);
+                var samples = PromptSampleCache.Shared.Get(file.Path);
                 return () => new PcmBufferSource(samples);
             case ToneAudioSource tone:
                 var cadence = tone.Kind switch

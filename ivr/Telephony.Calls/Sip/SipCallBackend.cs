@@ -136,7 +136,7 @@ public sealed partial class SipCallBackend : ICallBackend, ISipRequestHandler
             audio = result.Audio;
         }
 
-        var call = new SipCall(_engine, _time, _logger, request, stack.LocalContact(request.TransportKind), endpoint, local, localDescription, audio);
+        var call = new SipCall(_engine, _time, _logger, request, request.LocalContact, endpoint, local, localDescription, audio);
         request.WhenCancelled.ContinueWith(static (_, state) => ((SipCall)state!).OnCancelled(), call, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         _ = Task.Run(() => RunHandlerAsync(handler, call));
     }

@@ -4,7 +4,7 @@ using Telephony.Sip.Transport;
 
 namespace Telephony.Host.CallPlane;
 
-/// <summary>Where an agent's phone is: its registrations, Contact URIs as the phone sent them, reached at the address it registered from.</summary>
+/// <summary>Where an agent's phone is: its registrations, Contact URIs as the phone sent them, reached at the address it registered from, on the transport it registered over (a TLS phone's INVITE reuses its TLS connection).</summary>
 internal sealed class RegistrarLocationService(IRegistrationStore registrations) : ISipLocationService
 {
     public async Task<IReadOnlyList<SipLocation>> FindContactsAsync(string user, CancellationToken cancellationToken)
@@ -14,6 +14,6 @@ internal sealed class RegistrarLocationService(IRegistrationStore registrations)
             .OrderByDescending(b => b.Q)
             .ThenByDescending(b => b.ExpiresAt)
             .Select(b => new SipLocation(b.ContactUri, b.Source,
-                string.Equals(b.Transport, "TCP", StringComparison.OrdinalIgnoreCase) ? SipTransportKind.Tcp : SipTransportKind.Udp))];
+                SipTransportNames.TryParse(b.Transport, out var kind) ? kind : SipTransportKind.Udp))];
     }
 }

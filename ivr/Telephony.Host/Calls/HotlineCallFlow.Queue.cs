@@ -121,6 +121,14 @@ public sealed partial class HotlineCallFlow
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var onFirst = first.Register(() => ended.TrySetResult());
         await using var onSecond = second.Register(() => ended.TrySetResult());
-        await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (first.IsCancellationRequested || second.IsCancellationRequested)
+        {
+            // The flow's token is linked to the caller's Ended, and its cancellation can win the race against the
+            // callback above: that is still "one side ended", and the agent's leg must be hung up, not abandoned.
+        }
     }
 }

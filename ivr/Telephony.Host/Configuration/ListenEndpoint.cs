@@ -4,12 +4,20 @@ using System.Net;
 
 namespace Telephony.Host.Configuration;
 
-/// <summary>An address and port to listen on, written as ADDR:PORT or [IPv6]:PORT.</summary>
+/// <summary>
+/// An address and port to listen on, written as ADDR:PORT or [IPv6]:PORT; for SIP, <c>tls:ADDR:PORT</c> asks for SIP
+/// over TLS there instead of UDP and TCP.
+/// </summary>
 public sealed record ListenEndpoint(IPAddress Address, int Port)
 {
+    private const string TlsPrefix = "tls:";
+
+    /// <summary>Written with the <c>tls:</c> prefix.</summary>
+    public bool IsTls { get; init; }
+
     public IPEndPoint ToIPEndPoint() => new(Address, Port);
 
-    public override string ToString() => new IPEndPoint(Address, Port).ToString();
+    public override string ToString() => IsTls ? TlsPrefix + new IPEndPoint(Address, Port) : new IPEndPoint(Address, Port).ToString();
 
     /// <summary>The URL Kestrel binds for this endpoint.</summary>
     public string ToHttpUrl() => string.Create(CultureInfo.InvariantCulture, $"http://{this}");
@@ -21,6 +29,12 @@ public sealed record ListenEndpoint(IPAddress Address, int Port)
         {
             problem = "is empty; expected ADDR:PORT";
             return false;
+        }
+
+        var isTls = text.StartsWith(TlsPrefix, StringComparison.OrdinalIgnoreCase);
+        if (isTls)
+        {
+            text = text[TlsPrefix.Length..];
         }
 
         // IPEndPoint.TryParse accepts a bare address with port 0; we insist on an explicit port.
@@ -44,7 +58,7 @@ public sealed record ListenEndpoint(IPAddress Address, int Port)
             return false;
         }
 
-        endpoint = new ListenEndpoint(parsed.Address, parsed.Port);
+        endpoint = new ListenEndpoint(parsed.Address, parsed.Port) { IsTls = isTls };
         problem = string.Empty;
         return true;
     }

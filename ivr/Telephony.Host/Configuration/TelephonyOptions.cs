@@ -73,6 +73,10 @@ public sealed class TelephonyOptions
         {
             errors.Add($"{Section}:Http (--http): {httpProblem}");
         }
+        else if (http.IsTls)
+        {
+            errors.Add($"{Section}:Http (--http): '{httpText}': tls: is for --sip only; put a TLS proxy in front of HTTP");
+        }
 
         var data = section["Data"];
         if (string.IsNullOrWhiteSpace(data))
@@ -123,7 +127,7 @@ public sealed class TelephonyOptions
             errors.Add($"{Section}:HostId: '{hostId}' must be 1-64 letters, digits, '-', '_' or '.'");
         }
 
-        if (errors.Count > 0 || http is null)
+        if (errors.Count > 0 || http is null || http.IsTls)
         {
             return new OptionsLoadResult(null, errors);
         }

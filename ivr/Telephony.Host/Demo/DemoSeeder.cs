@@ -62,8 +62,11 @@ internal sealed class DemoSeeder(TelephonyOptions options, DatabaseStatus databa
         }
 
         var credentials = new DemoCredentials(agents, users);
-        await File.WriteAllTextAsync(CredentialsPath, JsonSerializer.Serialize(credentials, DemoJson.Options), stoppingToken);
-        File.SetUnixFileMode(CredentialsPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        // Written aside and renamed into place: whoever waits for the file never reads it half written.
+        var partial = CredentialsPath + ".partial";
+        await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(credentials, DemoJson.Options), stoppingToken);
+        File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.Move(partial, CredentialsPath, overwrite: true);
         DemoLog.Seeded(logger, CredentialsPath, string.Join(", ", users.Select(u => $"{u.User}/{u.Password}")));
     }
 }

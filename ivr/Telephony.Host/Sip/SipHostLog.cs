@@ -7,4 +7,7 @@ internal static partial class SipHostLog
 
     [LoggerMessage(EventId = 9502, Level = LogLevel.Error, Message = "SIP not listening: {Reason}")]
     public static partial void NotListening(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 9503, Level = LogLevel.Warning, Message = "SIP TLS uses a self-signed certificate ({State}): {Path}; configure Sip:TlsCertificatePath and Sip:TlsKeyPath for production")]
+    public static partial void SelfSignedCertificate(ILogger logger, string path, string state);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Telephony.Host.Configuration;
 using Telephony.Sip.Stack;
 using Telephony.Sip.Transport;
@@ -8,7 +9,7 @@ using Telephony.Sip.Transport;
 namespace Telephony.Host.Sip;
 
 /// <summary>
-/// Runs the SIP stack on the configured addresses (UDP and TCP on each). On SIGTERM it stops taking new INVITEs
+/// Runs the SIP stack on the configured addresses (UDP and TCP on each, TLS on each <c>tls:</c> address). On SIGTERM it stops taking new INVITEs
 /// (503) while transactions in progress finish within the shutdown grace period.
 /// </summary>
 public sealed class SipService(
@@ -31,10 +32,23 @@ public sealed class SipService(
     {
         foreach (var endpoint in options.SipListen)
         {
-            stackOptions.Listen.Add(endpoint.ToString());
+            (endpoint.IsTls ? stackOptions.TlsListen : stackOptions.Listen).Add(endpoint.ToIPEndPoint().ToString());
         }
 
-        var stack = new SipStack(stackOptions, router, time, loggerFactory, meterFactory);
+        SipStack stack;
+        try
+        {
+            SipTlsCertificateSetup.Apply(options, stackOptions, time, _logger);
+            stack = new SipStack(stackOptions, router, time, loggerFactory, meterFactory);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            // A missing or unreadable certificate, like a taken port, leaves the pages up and names itself in /healthz.
+            _startFailure = $"could not set up SIP: {ex.Message}";
+            SipHostLog.NotListening(_logger, _startFailure);
+            return;
+        }
+
         router.OnStackCreated(stack);
         try
         {
@@ -47,7 +61,7 @@ public sealed class SipService(
         catch (SocketException ex)
         {
             // A taken port must not take the pages and the API down with it: /healthz names the failure instead.
-            _startFailure = $"could not listen on {string.Join(", ", stackOptions.Listen)}: {ex.Message}";
+            _startFailure = $"could not listen on {string.Join(", ", stackOptions.Listen.Concat(stackOptions.TlsListen.Select(static t => "tls:" + t)))}: {ex.Message}";
             SipHostLog.NotListening(_logger, _startFailure);
             await stack.DisposeAsync();
         }

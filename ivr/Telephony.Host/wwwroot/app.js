@@ -6,6 +6,8 @@ export const sections = [
   { href: "/admin/ivr", key: "nav.ivr", roles: ["admin"] },
   { href: "/admin/hours", key: "nav.hours", roles: ["admin"] },
   { href: "/reports", key: "nav.reports", roles: ["supervisor", "admin"] },
+  { href: "/qa", key: "nav.qa", roles: ["qa", "supervisor", "admin"] },
+  { href: "/my/evaluations", key: "nav.myEvaluations", roles: ["agent"] },
 ];
 
 export async function api(path, options = {}) {

@@ -6,8 +6,8 @@ public sealed class MediaTickOptions
     /// <summary>The grid every stream's ptime is a multiple of; 10 ms covers 10/20/30/40/60 ms ptimes.</summary>
     public TimeSpan Period { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>How far before a deadline the loop stops sleeping and spins (Thread.Sleep overshoots by ~1 ms).</summary>
-    public TimeSpan SpinThreshold { get; set; } = TimeSpan.FromMilliseconds(1.5);
+    /// <summary>How far before a deadline the loop stops sleeping (nanosleep overshoots by ~0.1–0.2 ms) and spins.</summary>
+    public TimeSpan SpinThreshold { get; set; } = TimeSpan.FromMilliseconds(0.25);
 
     /// <summary>A tick starting later than this after its deadline counts as late.</summary>
     public TimeSpan LateThreshold { get; set; } = TimeSpan.FromMilliseconds(2);

@@ -179,11 +179,23 @@ public sealed partial class SipDialog
         return builder;
     }
 
-    /// <summary>Where in-dialog requests go: the first route's host, else the remote target's, when an IP literal; else where the peer was heard from.</summary>
+    /// <summary>
+    /// Where in-dialog requests go: the first route's host, else the remote target's, when an IP literal; else where the
+    /// peer was heard from. Over TCP or TLS without a route set, a connection still open to the peer is used again
+    /// (RFC 5923's reuse): a phone that registered over TLS can be reached on its registration connection, while its
+    /// own listener may present a certificate we cannot check, or be unreachable behind NAT.
+    /// </summary>
     internal IPEndPoint NextHop()
     {
+        if (_routeSet.Count == 0 && Transport is TcpSipTransport connected && connected.HasOpenConnection(RemoteEndPoint))
+        {
+            return RemoteEndPoint;
+        }
+
         var uri = _routeSet.Count > 0 ? SipNameAddress.Parse(_routeSet[0]).Uri : SipUri.Parse(RemoteTarget);
-        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) ? new IPEndPoint(address, uri.Port ?? 5060) : RemoteEndPoint;
+        return IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address)
+            ? new IPEndPoint(address, uri.Port ?? SipTransportNames.DefaultPort(uri))
+            : RemoteEndPoint;
     }
 
     private static string? ContactTarget(SipMessage message) =>

@@ -8,17 +8,30 @@ namespace Telephony.Sip.Messages;
 /// <summary>
 /// Builds a request or response and writes it to an <see cref="IBufferWriter{T}"/>: start line, headers in the order
 /// added, a Content-Length computed from the body, the empty line and the body. Values copied from a received message
-/// stay as its bytes until written.
+/// stay as its bytes until written; <see cref="ToArray"/> measures first and writes once into an array of the exact size.
 /// </summary>
 public sealed class SipMessageBuilder
 {
-    private readonly string _startLine;
-    private readonly List<SipHeaderLine> _headers = [];
+    // Enough for a typical response (Via, From, To, Call-ID, CSeq and a handful more) without the list growing.
+    private const int TypicalHeaderCount = 10;
+
+    private readonly string? _method;
+    private readonly string? _requestUri;
+    private readonly int _statusCode;
+    private readonly string? _reasonPhrase;
+    private readonly List<SipHeaderLine> _headers = new(TypicalHeaderCount);
     private ReadOnlyMemory<byte> _body;
 
-    private SipMessageBuilder(string startLine)
+    private SipMessageBuilder(string method, string requestUri)
     {
-        _startLine = startLine;
+        _method = method;
+        _requestUri = requestUri;
+    }
+
+    private SipMessageBuilder(int statusCode, string reasonPhrase)
+    {
+        _statusCode = statusCode;
+        _reasonPhrase = reasonPhrase;
     }
 
     public static SipMessageBuilder Request(SipMethod method, string requestUri) =>
@@ -28,7 +41,8 @@ public sealed class SipMessageBuilder
 
     public static SipMessageBuilder Request(string methodName, string requestUri)
     {
-        if (!SipSyntax.IsToken(Encoding.UTF8.GetBytes(methodName)))
+        ArgumentNullException.ThrowIfNull(methodName);
+        if (!IsToken(methodName))
         {
             throw new ArgumentException($"'{methodName}' is not a method token.", nameof(methodName));
         }
@@ -39,7 +53,7 @@ public sealed class SipMessageBuilder
             throw new ArgumentException("A Request-URI has no whitespace.", nameof(requestUri));
         }
 
-        return new SipMessageBuilder($"{methodName} {requestUri} SIP/2.0");
+        return new SipMessageBuilder(methodName, requestUri);
     }
 
     public static SipMessageBuilder Response(int statusCode, string reasonPhrase)
@@ -52,28 +66,18 @@ public sealed class SipMessageBuilder
             throw new ArgumentException("A reason phrase is one line.", nameof(reasonPhrase));
         }
 
-        return new SipMessageBuilder(string.Create(CultureInfo.InvariantCulture, $"SIP/2.0 {statusCode} {reasonPhrase}"));
+        return new SipMessageBuilder(statusCode, reasonPhrase);
     }
 
     /// <summary>Adds a header. Content-Length is ignored: the builder always writes the body's length.</summary>
     public SipMessageBuilder AddHeader(string name, string value)
     {
         ValidateName(name);
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Contains('\r', StringComparison.Ordinal) || value.Contains('\n', StringComparison.Ordinal))
-        {
-            throw new ArgumentException("Header values are written on one line.", nameof(value));
-        }
-
-        if (SipHeaderNames.Lookup(name) != SipHeaderKind.ContentLength)
-        {
-            _headers.Add(new SipHeaderLine(name, value, default, null));
-        }
-
-        return this;
+        return SipHeaderNames.Lookup(name) == SipHeaderKind.ContentLength ? this : AddText(name, value);
     }
 
-    public SipMessageBuilder AddHeader(SipHeaderKind kind, string value) => AddHeader(NameOf(kind), value);
+    public SipMessageBuilder AddHeader(SipHeaderKind kind, string value) =>
+        kind == SipHeaderKind.ContentLength ? this : AddText(NameOf(kind), value);
 
     /// <summary>Adds a header whose value is bytes taken from a received message (written as they are, folding included).</summary>
     public SipMessageBuilder AddRawHeader(string name, ReadOnlyMemory<byte> value, string? suffix = null)
@@ -81,7 +85,18 @@ public sealed class SipMessageBuilder
         ValidateName(name);
         if (SipHeaderNames.Lookup(name) != SipHeaderKind.ContentLength)
         {
-            _headers.Add(new SipHeaderLine(name, null, value, suffix));
+            _headers.Add(new SipHeaderLine(name, value, suffix));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a header of a known kind whose value is bytes taken from a received message.</summary>
+    public SipMessageBuilder AddRawHeader(SipHeaderKind kind, ReadOnlyMemory<byte> value, string? suffix = null)
+    {
+        if (kind != SipHeaderKind.ContentLength)
+        {
+            _headers.Add(new SipHeaderLine(NameOf(kind), value, suffix));
         }
 
         return this;
@@ -93,7 +108,7 @@ public sealed class SipMessageBuilder
         ArgumentNullException.ThrowIfNull(message);
         for (var index = message.IndexOf(kind, 0); index >= 0; index = message.IndexOf(kind, index + 1))
         {
-            AddRawHeader(NameOf(kind), message.ValueMemory(index));
+            AddRawHeader(kind, message.ValueMemory(index));
         }
 
         return this;
@@ -110,32 +125,17 @@ public sealed class SipMessageBuilder
     public int WriteTo(IBufferWriter<byte> writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        var written = WriteText(writer, _startLine) + WriteBytes(writer, "\r\n"u8);
-        foreach (var header in _headers)
-        {
-            written += WriteText(writer, header.Name) + WriteBytes(writer, ": "u8);
-            written += header.Text is not null ? WriteText(writer, header.Text) : WriteBytes(writer, header.Raw.Span);
-            if (header.Suffix is not null)
-            {
-                written += WriteText(writer, header.Suffix);
-            }
-
-            written += WriteBytes(writer, "\r\n"u8);
-        }
-
-        written += WriteBytes(writer, "Content-Length: "u8);
-        var digits = writer.GetSpan(11);
-        _body.Length.TryFormat(digits, out var digitCount, provider: CultureInfo.InvariantCulture);
-        writer.Advance(digitCount);
-        written += digitCount + WriteBytes(writer, "\r\n\r\n"u8);
-        return written + WriteBytes(writer, _body.Span);
+        var length = Measure();
+        var written = Write(writer.GetSpan(length));
+        writer.Advance(written);
+        return written;
     }
 
     public byte[] ToArray()
     {
-        var writer = new ArrayBufferWriter<byte>(256 + _body.Length);
-        WriteTo(writer);
-        return writer.WrittenSpan.ToArray();
+        var bytes = GC.AllocateUninitializedArray<byte>(Measure());
+        Write(bytes);
+        return bytes;
     }
 
     /// <summary>Writes and parses the message back; for loopback transports and tests.</summary>
@@ -155,23 +155,109 @@ public sealed class SipMessageBuilder
     private static void ValidateName(string name)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!Ascii.IsValid(name) || !SipSyntax.IsToken(Encoding.ASCII.GetBytes(name)))
+        if (!IsToken(name))
         {
             throw new ArgumentException($"'{name}' is not a header name.", nameof(name));
         }
     }
 
-    private static int WriteText(IBufferWriter<byte> writer, string text)
+    private static bool IsToken(string text)
     {
-        var span = writer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
-        var count = Encoding.UTF8.GetBytes(text, span);
-        writer.Advance(count);
-        return count;
+        foreach (var c in text)
+        {
+            if (!char.IsAscii(c) || !SipSyntax.IsTokenChar((byte)c))
+            {
+                return false;
+            }
+        }
+
+        return text.Length > 0;
     }
 
-    private static int WriteBytes(IBufferWriter<byte> writer, ReadOnlySpan<byte> bytes)
+    private SipMessageBuilder AddText(string name, string value)
     {
-        writer.Write(bytes);
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException("Header values are written on one line.", nameof(value));
+        }
+
+        _headers.Add(new SipHeaderLine(name, default, value));
+        return this;
+    }
+
+    /// <summary>The exact size <see cref="Write"/> produces.</summary>
+    private int Measure()
+    {
+        var utf8 = Encoding.UTF8;
+        var length = _method is not null
+            ? utf8.GetByteCount(_method) + 1 + utf8.GetByteCount(_requestUri!) + " SIP/2.0\r\n"u8.Length
+            : "SIP/2.0 000 "u8.Length + utf8.GetByteCount(_reasonPhrase!) + 2;
+        foreach (var header in _headers)
+        {
+            length += header.Name.Length + 2 + header.Raw.Length + (header.Text is null ? 0 : utf8.GetByteCount(header.Text)) + 2;
+        }
+
+        return length + "Content-Length: "u8.Length + CountDigits(_body.Length) + 4 + _body.Length;
+    }
+
+    private int Write(Span<byte> output)
+    {
+        var at = 0;
+        if (_method is not null)
+        {
+            at += Text(_method, output);
+            output[at++] = (byte)' ';
+            at += Text(_requestUri!, output[at..]);
+            at += Bytes(" SIP/2.0\r\n"u8, output[at..]);
+        }
+        else
+        {
+            at += Bytes("SIP/2.0 "u8, output);
+            _statusCode.TryFormat(output[at..], out var digits, provider: CultureInfo.InvariantCulture);
+            at += digits;
+            output[at++] = (byte)' ';
+            at += Text(_reasonPhrase!, output[at..]);
+            at += Bytes("\r\n"u8, output[at..]);
+        }
+
+        foreach (var header in _headers)
+        {
+            at += Text(header.Name, output[at..]);
+            at += Bytes(": "u8, output[at..]);
+            at += Bytes(header.Raw.Span, output[at..]);
+            if (header.Text is not null)
+            {
+                at += Text(header.Text, output[at..]);
+            }
+
+            at += Bytes("\r\n"u8, output[at..]);
+        }
+
+        at += Bytes("Content-Length: "u8, output[at..]);
+        _body.Length.TryFormat(output[at..], out var lengthDigits, provider: CultureInfo.InvariantCulture);
+        at += lengthDigits;
+        at += Bytes("\r\n\r\n"u8, output[at..]);
+        return at + Bytes(_body.Span, output[at..]);
+    }
+
+    private static int CountDigits(int value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
+
+    private static int Text(string text, Span<byte> output) => Encoding.UTF8.GetBytes(text, output);
+
+    private static int Bytes(ReadOnlySpan<byte> bytes, Span<byte> output)
+    {
+        bytes.CopyTo(output);
         return bytes.Length;
     }
 }

@@ -38,6 +38,12 @@ public sealed class SipServerRequest
     /// <summary>The local address the request arrived on.</summary>
     public IPEndPoint LocalEndPoint => Transaction.Source.Transport.LocalEndPoint;
 
+    /// <summary>
+    /// Our Contact for a dialog this request creates or refreshes: the transport it came on, and a sips: URI when the
+    /// Request-URI was sips: (RFC 3261 12.1.1).
+    /// </summary>
+    public string LocalContact => _core.LocalContact(Transaction.Source.Transport, Request.RequestUri.Scheme == SipUriScheme.Sips);
+
     /// <summary>The To tag of every response to this request (and the dialog's local tag).</summary>
     public string LocalTag { get; }
 

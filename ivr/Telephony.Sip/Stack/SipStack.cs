@@ -9,7 +9,7 @@ using Telephony.Sip.Transport;
 namespace Telephony.Sip.Stack;
 
 /// <summary>
-/// The SIP stack: transports (UDP and TCP on each listen address, plus any given), the transaction layer, dialogs and
+/// The SIP stack: transports (UDP and TCP on each listen address, TLS on each TLS listen address, plus any given), the transaction layer, dialogs and
 /// the UAS/UAC core, with every timer on one tick of the injected <see cref="TimeProvider"/>. New out-of-dialog requests
 /// go to the <see cref="ISipRequestHandler"/>; in-dialog ones to their dialog's <see cref="ISipDialogHandler"/>.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class SipStack : IAsyncDisposable
     private readonly SipTransactionLayer _layer;
     private readonly SipUserAgentCore _core;
     private readonly List<ISipTransport> _transports = [];
+    private readonly SipTlsSettings? _tls;
     private int _started;
     private int _stopped;
 
@@ -54,6 +55,18 @@ public sealed class SipStack : IAsyncDisposable
             if (options.EnableTcp)
             {
                 _transports.Add(new TcpSipTransport(endPoint, time, _logger, options.TcpIdleTimeout, options.MaxTcpConnections));
+            }
+        }
+
+        if (options.TlsListen.Count > 0)
+        {
+            _tls = new SipTlsSettings(SipTlsCertificates.LoadPem(options.TlsCertificatePath!, options.TlsKeyPath!), options.TlsVerifyRemoteCertificate)
+            {
+                HandshakeTimeout = options.TlsHandshakeTimeout,
+            };
+            foreach (var endPoint in options.TlsListenEndPoints())
+            {
+                _transports.Add(new TcpSipTransport(endPoint, time, _logger, options.TcpIdleTimeout, options.MaxTcpConnections, _tls));
             }
         }
 
@@ -139,6 +152,7 @@ public sealed class SipStack : IAsyncDisposable
         await StopAsync(none.Token);
 
         Metrics.Dispose();
+        _tls?.Certificate.Dispose();
     }
 
     /// <summary>TCP idle sweeps ride the stack's one timer tick, a quarter of the idle timeout apart.</summary>

@@ -14,6 +14,24 @@ public sealed class SipStackOptions
 
     public bool EnableTcp { get; set; } = true;
 
+    /// <summary>TLS listen addresses as ADDR:PORT (conventionally port 5061); each needs the certificate below.</summary>
+    public IList<string> TlsListen { get; } = new List<string>();
+
+    /// <summary>PEM file of the certificate TLS peers are shown (the chain may follow it in the same file).</summary>
+    public string? TlsCertificatePath { get; set; }
+
+    /// <summary>PEM file of the certificate's private key.</summary>
+    public string? TlsKeyPath { get; set; }
+
+    /// <summary>
+    /// Whether the certificates of peers we connect to over TLS must chain to a trusted root and name the address we
+    /// dialled. Phones usually present self-signed certificates; turn it off to reach them.
+    /// </summary>
+    public bool TlsVerifyRemoteCertificate { get; set; } = true;
+
+    /// <summary>How long a TLS peer may take to finish its handshake.</summary>
+    public TimeSpan TlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The host or address written in Via and Contact; the listen address when unset.</summary>
     public string? AdvertisedHost { get; set; }
 
@@ -59,6 +77,9 @@ public sealed class SipStackOptions
     /// <summary>Parsed <see cref="Listen"/>; call after <see cref="Validate"/> passed.</summary>
     public IReadOnlyList<IPEndPoint> ListenEndPoints() => Listen.Select(static text => IPEndPoint.Parse(text)).ToList();
 
+    /// <summary>Parsed <see cref="TlsListen"/>; call after <see cref="Validate"/> passed.</summary>
+    public IReadOnlyList<IPEndPoint> TlsListenEndPoints() => TlsListen.Select(static text => IPEndPoint.Parse(text)).ToList();
+
     /// <summary>Problems, each naming its key; empty when the options are usable.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -71,6 +92,7 @@ public sealed class SipStackOptions
             }
         }
 
+        ValidateTls(problems);
         Positive(problems, nameof(T1), T1);
         Positive(problems, nameof(T4), T4);
         Positive(problems, nameof(TimerTick), TimerTick);
@@ -87,6 +109,38 @@ public sealed class SipStackOptions
         AtLeast(problems, nameof(MaxTcpConnections), MaxTcpConnections, 1);
         problems.AddRange(ParserOptions.Validate().Select(static p => $"{SectionName}: {p}"));
         return problems;
+    }
+
+    private void ValidateTls(List<string> problems)
+    {
+        foreach (var text in TlsListen)
+        {
+            if (!IPEndPoint.TryParse(text, out _))
+            {
+                problems.Add($"{SectionName}:TlsListen: '{text}' is not ADDR:PORT.");
+            }
+        }
+
+        if (TlsListen.Count == 0)
+        {
+            return;
+        }
+
+        RequiredFile(problems, nameof(TlsCertificatePath), TlsCertificatePath);
+        RequiredFile(problems, nameof(TlsKeyPath), TlsKeyPath);
+        Positive(problems, nameof(TlsHandshakeTimeout), TlsHandshakeTimeout);
+    }
+
+    private static void RequiredFile(List<string> problems, string key, string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            problems.Add($"{SectionName}:{key} is required when {SectionName}:TlsListen is set.");
+        }
+        else if (!File.Exists(path))
+        {
+            problems.Add($"{SectionName}:{key}: '{path}' does not exist.");
+        }
     }
 
     private static void Positive(List<string> problems, string key, TimeSpan value)

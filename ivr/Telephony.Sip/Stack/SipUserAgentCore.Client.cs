@@ -25,7 +25,7 @@ internal sealed partial class SipUserAgentCore
     public async Task<SipInviteResult> InviteAsync(SipInviteRequest invite, ISipDialogHandler handler, Action<SipResponse>? provisional, CancellationToken cancellationToken)
     {
         var transport = PickTransport(invite.Transport, invite.Destination);
-        var contact = invite.Contact ?? LocalContact(transport);
+        var contact = invite.Contact ?? LocalContact(transport, invite.RequestUri.StartsWith("sips:", StringComparison.OrdinalIgnoreCase));
         var builder = SipMessageBuilder.Request(SipMethod.Invite, invite.RequestUri)
             .AddHeader(SipHeaderKind.MaxForwards, "70")
             .AddHeader(SipHeaderKind.From, invite.From + ";tag=" + SipTag.NewTag())
@@ -103,10 +103,26 @@ internal sealed partial class SipUserAgentCore
         return pending;
     }
 
-    internal string LocalContact(ISipTransport transport) =>
-        transport.Kind == SipTransportKind.Tcp
-            ? string.Create(CultureInfo.InvariantCulture, $"<sip:{HostOf(transport)}:{transport.LocalEndPoint.Port};transport=tcp>")
-            : string.Create(CultureInfo.InvariantCulture, $"<sip:{HostOf(transport)}:{transport.LocalEndPoint.Port}>");
+    /// <summary>
+    /// Our Contact on <paramref name="transport"/>: a sips: URI when <paramref name="secure"/> (the peer used sips:, so
+    /// every hop must stay on TLS, RFC 3261 12.1.1), else sip: with transport=tcp or transport=tls when not UDP.
+    /// </summary>
+    internal string LocalContact(ISipTransport transport, bool secure = false)
+    {
+        var host = HostOf(transport);
+        var port = transport.LocalEndPoint.Port;
+        if (secure && transport.Kind == SipTransportKind.Tls)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"<sips:{host}:{port}>");
+        }
+
+        return transport.Kind switch
+        {
+            SipTransportKind.Tcp => string.Create(CultureInfo.InvariantCulture, $"<sip:{host}:{port};transport=tcp>"),
+            SipTransportKind.Tls => string.Create(CultureInfo.InvariantCulture, $"<sip:{host}:{port};transport=tls>"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"<sip:{host}:{port}>"),
+        };
+    }
 
     internal ISipTransport PickTransport(SipTransportKind kind, IPEndPoint destination) =>
         Transports.FirstOrDefault(t => t.Kind == kind && t.LocalEndPoint.AddressFamily == destination.AddressFamily)
@@ -149,7 +165,7 @@ internal sealed partial class SipUserAgentCore
     /// <summary>Adds our Via (fresh branch, rport) and turns the request into bytes and a parsed message.</summary>
     private (SipRequest Request, byte[] Bytes) Finish(SipMessageBuilder builder, ISipTransport transport)
     {
-        var protocol = transport.Kind == SipTransportKind.Tcp ? "TCP" : "UDP";
+        var protocol = SipTransportNames.ViaName(transport.Kind);
         builder.AddHeader(
             SipHeaderKind.Via,
             string.Create(CultureInfo.InvariantCulture, $"SIP/2.0/{protocol} {HostOf(transport)}:{transport.LocalEndPoint.Port};branch={SipTag.NewBranch()};rport"));

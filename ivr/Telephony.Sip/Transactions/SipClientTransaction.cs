@@ -21,7 +21,7 @@ internal sealed class SipClientTransaction
     private TimeSpan _interval;
 
     public SipClientTransaction(
-        SipTransactionLayer layer, SipRequest request, byte[] bytes, ISipTransport transport, IPEndPoint destination, string key, int partition, ISipClientTransactionUser user)
+        SipTransactionLayer layer, SipRequest request, byte[] bytes, ISipTransport transport, IPEndPoint destination, SipClientKey key, int partition, ISipClientTransactionUser user)
     {
         _layer = layer;
         Request = request;
@@ -41,7 +41,7 @@ internal sealed class SipClientTransaction
 
     public IPEndPoint Destination { get; }
 
-    public string Key { get; }
+    public SipClientKey Key { get; }
 
     public int Partition { get; }
 

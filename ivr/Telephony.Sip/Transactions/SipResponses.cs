@@ -8,14 +8,14 @@ namespace Telephony.Sip.Transactions;
 /// </summary>
 internal static class SipResponses
 {
-    public static SipMessageBuilder Create(SipRequest request, string? stampedVia, int statusCode, string reasonPhrase, string? toTag)
+    public static SipMessageBuilder Create(SipRequest request, byte[]? stampedVia, int statusCode, string reasonPhrase, string? toTag)
     {
         if (stampedVia is null)
         {
             return SipResponse.CreateFor(request, statusCode, reasonPhrase, toTag);
         }
 
-        var builder = SipMessageBuilder.Response(statusCode, reasonPhrase).AddHeader(SipHeaderKind.Via, stampedVia);
+        var builder = SipMessageBuilder.Response(statusCode, reasonPhrase).AddRawHeader(SipHeaderKind.Via, stampedVia);
         var first = true;
         for (var i = 0; i < request.HeaderCount; i++)
         {
@@ -32,13 +32,13 @@ internal static class SipResponses
                 continue;
             }
 
-            builder.AddRawHeader("Via", header.Value);
+            builder.AddRawHeader(SipHeaderKind.Via, header.Value);
         }
 
         builder.CopyHeaders(request, SipHeaderKind.From);
         var toIndex = request.IndexOf(SipHeaderKind.To, 0);
         var needsTag = statusCode != 100 && request.To.Tag is null;
-        builder.AddRawHeader("To", request.ValueMemory(toIndex), needsTag ? ";tag=" + (toTag ?? SipTag.NewTag()) : null);
+        builder.AddRawHeader(SipHeaderKind.To, request.ValueMemory(toIndex), needsTag ? ";tag=" + (toTag ?? SipTag.NewTag()) : null);
         return builder.CopyHeaders(request, SipHeaderKind.CallId).CopyHeaders(request, SipHeaderKind.CSeq);
     }
 }

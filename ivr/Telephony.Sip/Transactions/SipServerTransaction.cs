@@ -17,7 +17,7 @@ internal sealed class SipServerTransaction
     private SipTimer? _timerIJ;
     private TimeSpan _intervalG;
 
-    public SipServerTransaction(SipTransactionLayer layer, SipRequest request, SipSource source, string key, int partition)
+    public SipServerTransaction(SipTransactionLayer layer, SipRequest request, SipSource source, SipServerKey key, int partition)
     {
         _layer = layer;
         Request = request;
@@ -34,7 +34,7 @@ internal sealed class SipServerTransaction
 
     public SipSource Source { get; }
 
-    public string Key { get; }
+    public SipServerKey Key { get; }
 
     public int Partition { get; }
 
@@ -43,14 +43,14 @@ internal sealed class SipServerTransaction
     public IPEndPoint Destination { get; }
 
     /// <summary>The top Via with received/rport (RFC 3581) for responses; null when the Via is used as received.</summary>
-    public string? StampedVia { get; }
+    public byte[]? StampedVia { get; }
 
     public SipTransactionState State { get; private set; }
 
     public int LastStatusCode { get; private set; }
 
     /// <summary>The merge key (8.2.2.2) this transaction holds, for removal.</summary>
-    public string? MergeKey { get; set; }
+    public SipMergeKey? MergeKey { get; set; }
 
     /// <summary>Set when a CANCEL for this INVITE arrived.</summary>
     public bool IsCancelled { get; set; }

@@ -11,22 +11,22 @@ internal sealed partial class SipTransactionLayer
     /// cookie; otherwise (an RFC 2543 peer) Request-URI, From tag, Call-ID, CSeq number and the whole top Via. ACK and
     /// CANCEL are looked up with <paramref name="method"/> INVITE to find the transaction they refer to.
     /// </summary>
-    internal static string ServerKey(SipRequest request, SipMethod method)
+    internal static SipServerKey ServerKey(SipRequest request, SipMethod method)
     {
         var top = request.Via[0];
         var methodName = method == SipMethod.Extension ? request.MethodName : SipMethods.GetName(method);
         if (top.HasRfc3261Branch)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{top.Branch}|{top.Host}:{top.Port}|{methodName}");
+            return new SipServerKey(top.Branch!, top.Host, top.Port ?? -1, methodName);
         }
 
-        return string.Create(
+        var older = string.Create(
             CultureInfo.InvariantCulture,
-            $"2543|{request.RequestUri}|{request.From.Tag}|{request.CallId}|{request.CSeq.Number}|{top}|{methodName}");
+            $"2543|{request.RequestUri}|{request.From.Tag}|{request.CallId}|{request.CSeq.Number}|{top}");
+        return new SipServerKey(older, string.Empty, -1, methodName);
     }
 
-    internal static string ClientKey(string branch, string methodName) => string.Concat(branch, "|", methodName);
+    internal static SipClientKey ClientKey(string branch, string methodName) => new(branch, methodName);
 
-    private static string MergeKey(SipRequest request) =>
-        string.Create(CultureInfo.InvariantCulture, $"{request.CallId}|{request.From.Tag}|{request.CSeq.Number}|{request.MethodName}");
+    private static SipMergeKey MergeKey(SipRequest request) => new(request.CallId, request.From.Tag, request.CSeq.Number, request.MethodName);
 }

@@ -86,11 +86,11 @@ internal sealed partial class SipTransactionLayer
             return;
         }
 
-        string? mergeKey = null;
+        SipMergeKey? mergeKey = null;
         if (request.To.Tag is null)
         {
             mergeKey = MergeKey(request);
-            if (tables.Merge.TryGetValue(mergeKey, out var other) && other.Key != key)
+            if (tables.Merge.TryGetValue(mergeKey.Value, out var other) && other.Key != key)
             {
                 // The same request reached us along two paths (8.2.2.2).
                 SendStateless(request, source, 482, "Loop Detected");
@@ -108,9 +108,9 @@ internal sealed partial class SipTransactionLayer
 
         var transaction = new SipServerTransaction(this, request, source, key, partition) { MergeKey = mergeKey };
         tables.Server[key] = transaction;
-        if (mergeKey is not null)
+        if (mergeKey is { } merge)
         {
-            tables.Merge[mergeKey] = transaction;
+            tables.Merge[merge] = transaction;
         }
 
         Metrics.TransactionStarted();
@@ -200,9 +200,9 @@ internal sealed partial class SipTransactionLayer
             Metrics.TransactionEnded();
         }
 
-        if (transaction.MergeKey is not null && tables.Merge.TryGetValue(transaction.MergeKey, out var held) && held == transaction)
+        if (transaction.MergeKey is { } merge && tables.Merge.TryGetValue(merge, out var held) && held == transaction)
         {
-            tables.Merge.Remove(transaction.MergeKey);
+            tables.Merge.Remove(merge);
         }
     }
 
@@ -220,7 +220,7 @@ internal sealed partial class SipTransactionLayer
     public void OnServerTimeout(SipServerTransaction transaction) =>
         SipLog.TransactionTimedOut(_logger, transaction.Request.MethodName, transaction.Request.CallId);
 
-    private void HandleCancel(SipRequest cancel, SipSource source, string key, int partition)
+    private void HandleCancel(SipRequest cancel, SipSource source, SipServerKey key, int partition)
     {
         var tables = _tables[partition];
         if (!tables.Server.TryGetValue(ServerKey(cancel, SipMethod.Invite), out var invite))

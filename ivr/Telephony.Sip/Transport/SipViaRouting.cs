@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -10,11 +11,18 @@ internal static class SipViaRouting
 {
     private const int DefaultSipPort = 5060;
 
+    // The longest textual IPv6 address with a scope id fits easily.
+    private const int MaxAddressLength = 64;
+
+    // Folded Via lines keep their CR LF inside the value.
+    private static ReadOnlySpan<byte> Whitespace => " \t\r\n"u8;
+
     /// <summary>
-    /// The top Via value with received= (when the sent-by host is not the source address, or rport was asked for)
-    /// and rport=port (when asked for) filled in; null when nothing changes.
+    /// The top Via line with received= (when the sent-by host is not the source address, or rport was asked for)
+    /// and rport=port (when asked for) filled in, as the bytes of a header value; null when nothing changes. Works on
+    /// the received bytes: one array is allocated, for the value the transaction keeps.
     /// </summary>
-    public static string? StampTopVia(SipRequest request, IPEndPoint source)
+    public static byte[]? StampTopVia(SipRequest request, IPEndPoint source)
     {
         if (!request.TryGetHeaderValue(SipHeaderKind.Via, out var line) || request.Via.Count == 0)
         {
@@ -23,37 +31,80 @@ internal static class SipViaRouting
 
         var top = request.Via[0];
         var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
-        var sourceHost = address.ToString();
-        var hostMatches = string.Equals(top.Host.Trim('[', ']'), sourceHost, StringComparison.OrdinalIgnoreCase);
-        if (hostMatches && !top.HasRPort)
+        Span<byte> sourceHost = stackalloc byte[MaxAddressLength];
+        address.TryFormat(sourceHost, out var hostLength);
+        sourceHost = sourceHost[..hostLength];
+        if (!top.HasRPort && HostEquals(top.Host, sourceHost))
         {
             return null;
         }
 
-        var text = Encoding.UTF8.GetString(line.Span);
-        var comma = text.IndexOf(',', StringComparison.Ordinal);
-        var first = (comma < 0 ? text : text[..comma]).Trim();
-        var parts = first.Split(';');
-        var stamped = new StringBuilder(parts[0].TrimEnd());
-        for (var i = 1; i < parts.Length; i++)
+        var text = line.Span;
+        var comma = text.IndexOf((byte)',');
+        var first = Trim(comma < 0 ? text : text[..comma]);
+        var rest = comma < 0 ? [] : text[comma..];
+        var buffer = ArrayPool<byte>.Shared.Rent(text.Length + MaxAddressLength + 32);
+        try
         {
-            var parameter = parts[i].Trim();
-            var equals = parameter.IndexOf('=', StringComparison.Ordinal);
-            var name = (equals < 0 ? parameter : parameter[..equals]).Trim();
-            if (name.Equals("received", StringComparison.OrdinalIgnoreCase))
+            var written = Stamp(first, sourceHost, source.Port, buffer);
+            rest.CopyTo(buffer.AsSpan(written));
+            return buffer.AsSpan(0, written + rest.Length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static int Stamp(ReadOnlySpan<byte> value, ReadOnlySpan<byte> sourceHost, int sourcePort, Span<byte> output)
+    {
+        var semicolon = value.IndexOf((byte)';');
+        var sentBy = TrimEnd(semicolon < 0 ? value : value[..semicolon]);
+        sentBy.CopyTo(output);
+        var written = sentBy.Length;
+        var parameters = semicolon < 0 ? [] : value[(semicolon + 1)..];
+        while (semicolon >= 0)
+        {
+            semicolon = parameters.IndexOf((byte)';');
+            var parameter = Trim(semicolon < 0 ? parameters : parameters[..semicolon]);
+            parameters = semicolon < 0 ? [] : parameters[(semicolon + 1)..];
+            var equals = parameter.IndexOf((byte)'=');
+            var name = Trim(equals < 0 ? parameter : parameter[..equals]);
+            if (Ascii.EqualsIgnoreCase(name, "received"u8))
             {
                 continue;
             }
 
-            stamped.Append(';');
-            stamped.Append(name.Equals("rport", StringComparison.OrdinalIgnoreCase)
-                ? string.Create(CultureInfo.InvariantCulture, $"rport={source.Port}")
-                : parameter);
+            output[written++] = (byte)';';
+            if (Ascii.EqualsIgnoreCase(name, "rport"u8))
+            {
+                "rport="u8.CopyTo(output[written..]);
+                written += 6;
+                sourcePort.TryFormat(output[written..], out var digits, provider: CultureInfo.InvariantCulture);
+                written += digits;
+            }
+            else
+            {
+                parameter.CopyTo(output[written..]);
+                written += parameter.Length;
+            }
         }
 
-        stamped.Append(";received=").Append(sourceHost);
-        return comma < 0 ? stamped.ToString() : stamped.Append(text.AsSpan(comma)).ToString();
+        ";received="u8.CopyTo(output[written..]);
+        written += 10;
+        sourceHost.CopyTo(output[written..]);
+        return written + sourceHost.Length;
     }
+
+    private static bool HostEquals(string viaHost, ReadOnlySpan<byte> sourceHost)
+    {
+        var host = viaHost.AsSpan().Trim('[').Trim(']');
+        return Ascii.EqualsIgnoreCase(host, sourceHost);
+    }
+
+    private static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value) => TrimEnd(value.TrimStart(Whitespace));
+
+    private static ReadOnlySpan<byte> TrimEnd(ReadOnlySpan<byte> value) => value.TrimEnd(Whitespace);
 
     /// <summary>Where a response to a request from <paramref name="source"/> goes.</summary>
     public static IPEndPoint ResponseDestination(SipRequest request, SipSource source)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Telephony.Sip.Messages;
@@ -9,8 +10,9 @@ using Telephony.Sip.Parsing;
 namespace Telephony.Sip.Transport;
 
 /// <summary>
-/// One TCP connection: a read loop framing messages with <see cref="SipStreamFramer"/> and a write loop draining a
-/// queue, so senders never block on the network.
+/// One TCP or TLS connection: a read loop framing messages with <see cref="SipStreamFramer"/> and a write loop
+/// draining a queue, so senders never block on the network. Both loops wait for the stream the transport opens
+/// (connect, then the TLS handshake when the transport is TLS); a connection whose opening fails just closes.
 /// </summary>
 internal sealed class TcpSipConnection
 {
@@ -22,6 +24,7 @@ internal sealed class TcpSipConnection
     private readonly ILogger _logger;
     private readonly Channel<byte[]> _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _closing = new();
+    private Stream? _stream;
     private long _lastActivityTimestamp;
     private int _closed;
 
@@ -44,7 +47,12 @@ internal sealed class TcpSipConnection
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
-    public Task RunAsync(Task? connecting) => Task.WhenAll(ReadLoopAsync(connecting), WriteLoopAsync(connecting));
+    /// <summary>Opens the stream with <paramref name="open"/> (connect, TLS handshake) and runs both loops over it.</summary>
+    public Task RunAsync(Func<CancellationToken, Task<Stream>> open)
+    {
+        var opening = OpenAsync(open);
+        return Task.WhenAll(ReadLoopAsync(opening), WriteLoopAsync(opening));
+    }
 
     public bool Enqueue(ReadOnlySpan<byte> message) => !IsClosed && _outbox.Writer.TryWrite(message.ToArray());
 
@@ -57,21 +65,37 @@ internal sealed class TcpSipConnection
 
         _outbox.Writer.TryComplete();
         _closing.Cancel();
+        Interlocked.Exchange(ref _stream, null)?.Dispose();
         _socket.Dispose();
         _transport.Forget(this);
     }
 
-    private async Task ReadLoopAsync(Task? connecting)
+    private async Task<Stream> OpenAsync(Func<CancellationToken, Task<Stream>> open)
+    {
+        var stream = await open(_closing.Token);
+        Volatile.Write(ref _stream, stream);
+        if (IsClosed)
+        {
+            // Closed while opening: Close found no stream to dispose.
+            if (Interlocked.Exchange(ref _stream, null) is { } orphan)
+            {
+                await orphan.DisposeAsync();
+            }
+
+            throw new ObjectDisposedException(nameof(TcpSipConnection));
+        }
+
+        return stream;
+    }
+
+    private async Task ReadLoopAsync(Task<Stream> opening)
     {
         var framer = new SipStreamFramer(_sink.Parser);
         var pending = ArrayPool<byte>.Shared.Rent(ReadSize * 2);
         var length = 0;
         try
         {
-            if (connecting is not null)
-            {
-                await connecting;
-            }
+            var stream = await opening;
 
             while (!IsClosed)
             {
@@ -83,7 +107,7 @@ internal sealed class TcpSipConnection
                     pending = larger;
                 }
 
-                var read = await _socket.ReceiveAsync(pending.AsMemory(length), SocketFlags.None, _closing.Token);
+                var read = await stream.ReadAsync(pending.AsMemory(length), _closing.Token);
                 if (read == 0)
                 {
                     break;
@@ -101,9 +125,9 @@ internal sealed class TcpSipConnection
                 length -= consumed;
             }
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (IsConnectionFault(exception))
         {
-            // The peer went away or we closed: the finally block tidies up.
+            // The peer went away, the handshake failed, or we closed: the finally block tidies up.
         }
         finally
         {
@@ -154,37 +178,32 @@ internal sealed class TcpSipConnection
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            SipLog.ReceiveHandlerFailed(_logger, SipTransportKind.Tcp, Remote, exception);
+            SipLog.ReceiveHandlerFailed(_logger, _transport.Kind, Remote, exception);
         }
     }
 
-    private async Task WriteLoopAsync(Task? connecting)
+    private async Task WriteLoopAsync(Task<Stream> opening)
     {
         try
         {
-            if (connecting is not null)
-            {
-                await connecting;
-            }
-
+            var stream = await opening;
             await foreach (var message in _outbox.Reader.ReadAllAsync(_closing.Token))
             {
-                var sent = 0;
-                while (sent < message.Length)
-                {
-                    sent += await _socket.SendAsync(message.AsMemory(sent), SocketFlags.None, _closing.Token);
-                }
-
+                await stream.WriteAsync(message, _closing.Token);
                 Interlocked.Exchange(ref _lastActivityTimestamp, _transport.Now);
             }
         }
-        catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception exception) when (IsConnectionFault(exception))
         {
-            SipLog.ConnectionClosed(_logger, Remote, exception.Message);
+            SipLog.ConnectionClosed(_logger, _transport.Kind, Remote, exception.Message);
         }
         finally
         {
             Close();
         }
     }
+
+    /// <summary>What ends one connection without concerning any other: socket and TLS failures, and our own close.</summary>
+    private static bool IsConnectionFault(Exception exception) =>
+        exception is SocketException or IOException or AuthenticationException or OperationCanceledException or ObjectDisposedException;
 }

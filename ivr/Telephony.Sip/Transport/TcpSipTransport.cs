@@ -1,12 +1,16 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Telephony.Sip.Transport;
 
 /// <summary>
-/// SIP over TCP: a listener, one connection per peer reused for every message to it (inbound or outbound), a bound on
+/// SIP over TCP, or over TLS when given <see cref="SipTlsSettings"/> (RFC 3261 26.2: the same framing inside an
+/// <see cref="SslStream"/>): a listener, one connection per peer reused for every message to it (inbound or outbound), a bound on
 /// open connections, and idle connections closed by <see cref="CloseIdleConnections"/>, which the stack calls from its
 /// one shared timer tick (the transport owns no timer).
 /// </summary>
@@ -17,6 +21,7 @@ public sealed class TcpSipTransport : ISipTransport
     private readonly ILogger _logger;
     private readonly TimeSpan _idleTimeout;
     private readonly int _maxConnections;
+    private readonly SipTlsSettings? _tls;
     private readonly ConcurrentDictionary<long, TcpSipConnection> _byId = new();
     private readonly ConcurrentDictionary<IPEndPoint, TcpSipConnection> _byPeer = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -28,6 +33,12 @@ public sealed class TcpSipTransport : ISipTransport
     private volatile bool _listening;
 
     public TcpSipTransport(IPEndPoint localEndPoint, TimeProvider time, ILogger logger, TimeSpan idleTimeout, int maxConnections)
+        : this(localEndPoint, time, logger, idleTimeout, maxConnections, tls: null)
+    {
+    }
+
+    /// <summary>A TLS transport when <paramref name="tls"/> is set, else plain TCP.</summary>
+    public TcpSipTransport(IPEndPoint localEndPoint, TimeProvider time, ILogger logger, TimeSpan idleTimeout, int maxConnections, SipTlsSettings? tls)
     {
         ArgumentNullException.ThrowIfNull(localEndPoint);
         ArgumentNullException.ThrowIfNull(time);
@@ -39,9 +50,10 @@ public sealed class TcpSipTransport : ISipTransport
         _logger = logger;
         _idleTimeout = idleTimeout;
         _maxConnections = maxConnections;
+        _tls = tls;
     }
 
-    public SipTransportKind Kind => SipTransportKind.Tcp;
+    public SipTransportKind Kind => _tls is null ? SipTransportKind.Tcp : SipTransportKind.Tls;
 
     public bool IsReliable => true;
 
@@ -130,6 +142,9 @@ public sealed class TcpSipTransport : ISipTransport
         _stopping.Dispose();
     }
 
+    /// <summary>True when a connection to <paramref name="remote"/> is open (a send to it reuses the connection).</summary>
+    public bool HasOpenConnection(IPEndPoint remote) => _byPeer.TryGetValue(remote, out var connection) && !connection.IsClosed;
+
     internal void Forget(TcpSipConnection connection)
     {
         _byId.TryRemove(connection.Id, out _);
@@ -140,7 +155,7 @@ public sealed class TcpSipTransport : ISipTransport
     {
         if (_byId.Count >= _maxConnections)
         {
-            SipLog.ConnectionRefused(_logger, remote, _maxConnections);
+            SipLog.ConnectionRefused(_logger, Kind, remote, _maxConnections);
             return null;
         }
 
@@ -154,7 +169,7 @@ public sealed class TcpSipTransport : ISipTransport
             return _byPeer.TryGetValue(remote, out var winner) ? winner : null;
         }
 
-        Run(connection, socket.ConnectAsync(remote, _stopping.Token).AsTask());
+        Run(connection, token => OpenAsync(socket, remote, outbound: true, token));
         return connection;
     }
 
@@ -165,9 +180,9 @@ public sealed class TcpSipTransport : ISipTransport
         return connection;
     }
 
-    private void Run(TcpSipConnection connection, Task? connecting)
+    private void Run(TcpSipConnection connection, Func<CancellationToken, Task<Stream>> open)
     {
-        var task = connection.RunAsync(connecting);
+        var task = connection.RunAsync(open);
         lock (_running)
         {
             _running.RemoveAll(static t => t.IsCompleted);
@@ -191,7 +206,7 @@ public sealed class TcpSipTransport : ISipTransport
 
             if (_byId.Count >= _maxConnections)
             {
-                SipLog.ConnectionRefused(_logger, (IPEndPoint)accepted.RemoteEndPoint!, _maxConnections);
+                SipLog.ConnectionRefused(_logger, Kind, (IPEndPoint)accepted.RemoteEndPoint!, _maxConnections);
                 accepted.Dispose();
                 continue;
             }
@@ -200,11 +215,61 @@ public sealed class TcpSipTransport : ISipTransport
             var remote = (IPEndPoint)accepted.RemoteEndPoint!;
             var connection = Track(accepted, remote);
             _byPeer[remote] = connection;
-            Run(connection, null);
+            Run(connection, token => OpenAsync(accepted, remote, outbound: false, token));
         }
 
         _listening = false;
     }
+
+    /// <summary>Connects (outbound), then for TLS runs the handshake, bounded by the settings' handshake timeout.</summary>
+    private async Task<Stream> OpenAsync(Socket socket, IPEndPoint remote, bool outbound, CancellationToken cancellationToken)
+    {
+        if (outbound)
+        {
+            await socket.ConnectAsync(remote, cancellationToken);
+        }
+
+        var network = new NetworkStream(socket, ownsSocket: false);
+        if (_tls is null)
+        {
+            return network;
+        }
+
+        var secure = new SslStream(network, leaveInnerStreamOpen: false);
+        using var timeout = new CancellationTokenSource(_tls.HandshakeTimeout, _time);
+        using var handshake = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            if (outbound)
+            {
+                await secure.AuthenticateAsClientAsync(ClientOptions(remote), handshake.Token);
+            }
+            else
+            {
+                await secure.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = _tls.ServerContext }, handshake.Token);
+            }
+
+            return secure;
+        }
+        catch (Exception exception) when (exception is AuthenticationException or IOException or OperationCanceledException)
+        {
+            SipLog.TlsHandshakeFailed(_logger, remote, timeout.IsCancellationRequested ? "timed out" : exception.Message);
+            await secure.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// We connect to an address, not a name (the destination comes from a Contact or a registration's source), so the
+    /// address is the name checked against the peer's certificate when verification is on.
+    /// </summary>
+    private SslClientAuthenticationOptions ClientOptions(IPEndPoint remote) => new()
+    {
+        TargetHost = remote.Address.ToString(),
+        RemoteCertificateValidationCallback = _tls!.VerifyRemoteCertificate ? null : AcceptAnyCertificate,
+    };
+
+    private static bool AcceptAnyCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) => true;
 
     /// <summary>Closes connections with no traffic either way for the idle timeout; returns how many.</summary>
     public int CloseIdleConnections()
@@ -214,7 +279,7 @@ public sealed class TcpSipTransport : ISipTransport
         {
             if (_time.GetElapsedTime(connection.LastActivityTimestamp) >= _idleTimeout)
             {
-                SipLog.ConnectionClosed(_logger, connection.Remote, "idle");
+                SipLog.ConnectionClosed(_logger, Kind, connection.Remote, "idle");
                 connection.Close();
                 closed++;
             }

@@ -57,6 +57,25 @@ public sealed class TelephonyOptionsTests
     }
 
     [Fact]
+    public void Load_tls_sip_listener_is_kept_apart_from_the_udp_and_tcp_one()
+    {
+        var options = Load("--sip", "127.0.0.1:5060", "--sip", "TLS:[::1]:5061").Options!;
+
+        Assert.Equal(["127.0.0.1:5060", "tls:[::1]:5061"], options.SipListen.Select(e => e.ToString()));
+        Assert.Equal([false, true], options.SipListen.Select(e => e.IsTls));
+        Assert.Equal("[::1]:5061", options.SipListen[1].ToIPEndPoint().ToString());
+    }
+
+    [Fact]
+    public void Load_tls_prefix_on_http_is_refused()
+    {
+        var result = Load("--http", "tls:127.0.0.1:8443");
+
+        Assert.Null(result.Options);
+        Assert.StartsWith("Telephony:Http (--http): 'tls:127.0.0.1:8443': tls: is for --sip only", Assert.Single(result.Errors), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_db_that_is_not_a_connection_string_is_refused()
     {
         var result = Load("--db", "Host=127.0.0.1;Bogus Key=1");

@@ -50,9 +50,12 @@ public sealed class SipStackLimitTests
     {
         using var listener = new MeterListener();
         var seen = new Dictionary<string, long>();
+        using var meters = new OwnMeterFactory();
+
+        // Only this test's stack: other test classes run stacks at the same time on meters of the same name.
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "Telephony.Sip")
+            if (instrument.Meter.Scope == meters)
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -65,7 +68,7 @@ public sealed class SipStackLimitTests
             }
         });
         listener.Start();
-        await using var harness = new LoopHarness();
+        await using var harness = new LoopHarness(meterFactory: meters);
         harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKm1", callId: "metrics-call"));
         harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKm2", callId: "metrics-call").Replace("Max-Forwards: 70", "Max-Forwards: many", StringComparison.Ordinal));
 
@@ -73,5 +76,20 @@ public sealed class SipStackLimitTests
         Assert.Equal(2, seen["responses"]);
         Assert.Equal(1, seen["parse_rejections"]);
         Assert.Equal(400, harness.Received.OfType<SipResponse>().Last().StatusCode);
+    }
+
+    /// <summary>Meters scoped to one test, so a listener can tell them from every other stack's.</summary>
+    private sealed class OwnMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(new MeterOptions(options.Name) { Version = options.Version, Scope = this });
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public void Dispose() => _meters.ForEach(static m => m.Dispose());
     }
 }

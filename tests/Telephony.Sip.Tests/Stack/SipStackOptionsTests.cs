@@ -32,4 +32,18 @@ public sealed class SipStackOptionsTests
             options, new Transactions.RecordingHandler(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
         Assert.Contains("Sip:TimerTick", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_tls_listen_without_a_certificate_names_both_files()
+    {
+        var options = new SipStackOptions { TlsKeyPath = "/nonexistent/key.pem" };
+        options.TlsListen.Add("127.0.0.1:5061");
+        options.TlsListen.Add("tls-port");
+
+        var problems = options.Validate();
+
+        Assert.Contains(problems, p => p.StartsWith("Sip:TlsListen: 'tls-port'", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Sip:TlsCertificatePath is required", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Sip:TlsKeyPath: '/nonexistent/key.pem' does not exist", StringComparison.Ordinal));
+    }
 }

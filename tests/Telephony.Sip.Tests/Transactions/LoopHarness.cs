@@ -20,14 +20,14 @@ internal sealed class LoopHarness : IAsyncDisposable, ISipTransportSink
 
     private readonly LoopSipTransport _peer;
 
-    public LoopHarness(Action<SipStackOptions>? configure = null, RecordingHandler? handler = null)
+    public LoopHarness(Action<SipStackOptions>? configure = null, RecordingHandler? handler = null, System.Diagnostics.Metrics.IMeterFactory? meterFactory = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 12, 0, 0, TimeSpan.Zero));
         Network = new LoopSipNetwork(Time);
         Handler = handler ?? new RecordingHandler();
         var options = new SipStackOptions { WorkerCount = 0, MaxRequestsPerSecondPerSource = 0 };
         configure?.Invoke(options);
-        Stack = new SipStack(options, Handler, Time, NullLoggerFactory.Instance, null, [new LoopSipTransport(Network, StackAddress)]);
+        Stack = new SipStack(options, Handler, Time, NullLoggerFactory.Instance, meterFactory, [new LoopSipTransport(Network, StackAddress)]);
         Stack.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         _peer = new LoopSipTransport(Network, PeerAddress);
         _peer.Start(this);
