@@ -12,6 +12,9 @@ namespace Telephony.Host.Acd;
 /// </summary>
 public sealed partial class AcdDispatcher
 {
+    /// <summary>Callbacks out of the engine until their retry is due (touched on the loop only); few, so a list.</summary>
+    private readonly List<QueuedCall> _callbackRetries = [];
+
     private Func<CallbackDial, CancellationToken, Task<CallbackAttemptOutcome>>? _callbackHandler;
 
     /// <summary>Who dials the citizen once an agent answered for a callback (the call flow, which owns records and prompts).</summary>
@@ -185,6 +188,7 @@ public sealed partial class AcdDispatcher
         }
 
         queued.CallbackRetryAt = _time.GetUtcNow() + request.RetryInterval;
+        _callbackRetries.Add(queued);
         CallbackLog.RetryScheduled(_logger, queued.CallId, queued.QueueId, queued.CallbackRetryAt.Value);
     }
 
@@ -192,7 +196,7 @@ public sealed partial class AcdDispatcher
     private DateTimeOffset? NextCallbackRetryAt()
     {
         DateTimeOffset? next = null;
-        foreach (var queued in _calls.Values)
+        foreach (var queued in _callbackRetries)
         {
             if (queued.CallbackRetryAt is { } at && (next is null || at < next))
             {
@@ -210,8 +214,9 @@ public sealed partial class AcdDispatcher
     private void RequeueDueCallbacks()
     {
         var now = _time.GetUtcNow();
-        foreach (var queued in _calls.Values.Where(call => call.CallbackRetryAt <= now).ToArray())
+        foreach (var queued in _callbackRetries.Where(call => call.CallbackRetryAt <= now).ToArray())
         {
+            _callbackRetries.Remove(queued);
             queued.CallbackRetryAt = null;
             var result = _engine.Enqueue(new EnqueueRequest(
                 queued.CallId, queued.QueueId, Requirements(queued.Skills), queued.Priority, queued.EnqueuedAt, IsCallback: true));
