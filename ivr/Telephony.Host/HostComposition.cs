@@ -14,10 +14,12 @@ using Telephony.Host.Demo;
 using Telephony.Host.Health;
 using Telephony.Host.Identity;
 using Telephony.Host.Ivr;
+using Telephony.Host.Monitoring;
 using Telephony.Host.Pages;
 using Telephony.Host.Recording;
 using Telephony.Host.Reports;
 using Telephony.Host.Sip;
+using Telephony.Host.Wallboard;
 using Telephony.Reports;
 using Telephony.Reports.Scheduling;
 
@@ -40,6 +42,7 @@ internal static class HostComposition
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MeterExport.Start());
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
         services.AddSingleton(new DatabaseStatus(database.Description));
@@ -69,6 +72,7 @@ internal static class HostComposition
         services.AddRecording(builder.Configuration, options);
         services.AddHotline(builder.Configuration, options);
         services.AddAcdDispatcher(options);
+        services.AddAgentDesk();
         services.AddHotlineFlow();
         services.AddOpenApi();
         return builder;
@@ -89,8 +93,11 @@ internal static class HostComposition
         app.MapCalls();
         app.MapPages();
         app.MapAcd();
+        app.MapAgentDesk();
+        app.MapSupervisor();
         app.MapIvrAdmin();
         app.MapRecordings();
+        app.MapWallboard();
         app.MapMetrics("/metrics");
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

@@ -10,6 +10,9 @@ public sealed partial class AcdDispatcher
     private void Apply(AcdResult result)
     {
         _metrics.Record(result);
+        ObserveForDesk(result);
+        _today.Record(result);
+        _liveChanged = true;
         foreach (var command in result.Commands)
         {
             switch (command)

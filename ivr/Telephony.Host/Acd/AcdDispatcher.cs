@@ -7,8 +7,10 @@ using Telephony.Acd.Ports;
 using Telephony.Acd.Routing;
 using Telephony.Acd.Skills;
 using Telephony.Calls.Control;
+using Telephony.Host.Acd.Live;
 using Telephony.Host.Calls;
 using Telephony.Ivr.Interpreter;
+using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Acd;
 
@@ -35,6 +37,8 @@ public sealed partial class AcdDispatcher : BackgroundService
     private readonly Dictionary<string, string> _extensionsByAgentId = new(StringComparer.Ordinal);
     private readonly OffLoopWork _offLoop;
     private readonly ITimer _timer;
+    private readonly AcdTodayCounters _today;
+    private readonly AcdLiveMetrics _liveMetrics;
     private CancellationToken _stopping = CancellationToken.None;
 
     public AcdDispatcher(
@@ -45,7 +49,8 @@ public sealed partial class AcdDispatcher : BackgroundService
         IMediaTapFactory taps,
         AcdMetrics metrics,
         AcdRepairMetrics repairs,
-        ILogger<AcdDispatcher> logger)
+        ILogger<AcdDispatcher> logger,
+        AcdLiveOptions? liveOptions = null)
     {
         _time = time;
         _configuration = configuration;
@@ -58,12 +63,16 @@ public sealed partial class AcdDispatcher : BackgroundService
         _engine = new AcdEngine(time);
         _offLoop = new OffLoopWork(logger);
         _timer = time.CreateTimer(_ => Post(TickOnLoop), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        LiveOptions = liveOptions ?? AcdLiveOptions.Default;
+        _today = new AcdTodayCounters(LiveOptions);
+        _liveMetrics = new AcdLiveMetrics(() => Live, time, LiveOptions);
     }
 
     /// <summary>Loads queues and agents before the loop starts, so the first call finds them.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var configuration = await _configuration.LoadAsync(cancellationToken).ConfigureAwait(false);
+        Remember(configuration);
         foreach (var queue in configuration.Queues)
         {
             _engine.AddQueue(queue);
@@ -84,6 +93,7 @@ public sealed partial class AcdDispatcher : BackgroundService
             }
         }
 
+        PublishLive();
         CallsLog.AcdLoaded(_logger, configuration.Queues.Count, configuration.Agents.Count);
         await base.StartAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -106,6 +116,7 @@ public sealed partial class AcdDispatcher : BackgroundService
                     CallsLog.DispatcherItemFailed(_logger, exception);
                 }
 
+                PublishLive();
                 ArmTimer();
             }
         }
@@ -130,6 +141,7 @@ public sealed partial class AcdDispatcher : BackgroundService
     public override void Dispose()
     {
         _timer.Dispose();
+        _liveMetrics.Dispose();
         base.Dispose();
     }
 
@@ -141,7 +153,11 @@ public sealed partial class AcdDispatcher : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(handoff);
-        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow());
+        var queued = new QueuedCall(call, handoff.Queue, handoff.Skills, handoff.Priority, _time.GetUtcNow())
+        {
+            Language = handoff.Language.Code(),
+            Topic = handoff.Topic,
+        };
         Post(() => EnqueueOnLoop(queued));
         var registration = cancellationToken.Register(() => Post(() => AbandonOnLoop(queued.CallId)));
         return CompleteWithAsync(queued.Completion.Task, registration);

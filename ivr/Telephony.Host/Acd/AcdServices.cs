@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Telephony.Acd.Diagnostics;
 using Telephony.Acd.Ports;
 using Telephony.Calls.Control;
+using Telephony.Host.Acd.Live;
 using Telephony.Host.Configuration;
+using Telephony.Reports;
 
 namespace Telephony.Host.Acd;
 
@@ -17,6 +19,7 @@ internal static class AcdServices
         services.TryAddSingleton<IAcdConfigurationSource>(new StaticAcdConfigurationSource(options.Demo ? DemoAcdConfiguration.Create() : new AcdConfiguration([], [])));
         services.TryAddSingleton<AcdMetrics>();
         services.TryAddSingleton<AcdRepairMetrics>();
+        services.TryAddSingleton(sp => sp.GetService<ReportsOptions>() is { } reports ? AcdLiveOptions.From(reports) : AcdLiveOptions.Default);
         services.AddSingleton<AcdDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AcdDispatcher>());
         services.AddHostedService<AcdWatchdog>();

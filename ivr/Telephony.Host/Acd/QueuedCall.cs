@@ -17,6 +17,11 @@ internal sealed class QueuedCall(ICall caller, string queueId, IReadOnlyList<str
 
     public DateTimeOffset EnqueuedAt { get; } = enqueuedAt;
 
+    /// <summary>Language code and topic the caller chose in the menu, for the agent's call card.</summary>
+    public string? Language { get; init; }
+
+    public string? Topic { get; init; }
+
     public TaskCompletionSource<AcdWaitResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>The agent being rung for this caller and the switch that withdraws that ring.</summary>

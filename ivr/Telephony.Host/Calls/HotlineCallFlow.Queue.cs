@@ -101,6 +101,10 @@ public sealed partial class HotlineCallFlow
         {
             await WhenEitherEndsAsync(call.Ended, agentLeg.Ended, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (call.Ended.IsCancellationRequested)
+        {
+            // The flow's token is the caller's own hang-up and may fire before the Ended registration: the caller left.
+        }
         finally
         {
             await _dispatcher.CallFinishedAsync(call, CancellationToken.None).ConfigureAwait(false);

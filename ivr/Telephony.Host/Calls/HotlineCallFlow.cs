@@ -13,7 +13,7 @@ namespace Telephony.Host.Calls;
 /// On host stop new calls are refused, calls in progress get <see cref="HotlineOptions.ShutdownGrace"/> to finish,
 /// then are hung up, and the record sink is flushed.
 /// </summary>
-public sealed partial class HotlineCallFlow : IHostedService
+public sealed partial class HotlineCallFlow : IHostedService, IDisposable
 {
     private readonly ICallBackend _backend;
     private readonly IPublishedMenu _menu;
@@ -26,6 +26,7 @@ public sealed partial class HotlineCallFlow : IHostedService
     private readonly TimeProvider _time;
     private readonly ILogger<HotlineCallFlow> _logger;
     private readonly ConcurrentDictionary<Guid, ActiveCall> _active = new();
+    private readonly HotlineMetrics _metrics;
     private readonly CancellationTokenSource _hardStop = new();
     private volatile bool _stopping;
 
@@ -52,6 +53,7 @@ public sealed partial class HotlineCallFlow : IHostedService
         _shutdownGrace = options.ShutdownGrace;
         _time = time;
         _logger = logger;
+        _metrics = new HotlineMetrics(() => _active.Values);
     }
 
     /// <summary>Calls in progress.</summary>
@@ -99,6 +101,8 @@ public sealed partial class HotlineCallFlow : IHostedService
         await _records.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public void Dispose() => _metrics.Dispose();
+
     /// <summary>The backend's incoming-call handler.</summary>
     public async Task HandleAsync(ICall call, CancellationToken cancellationToken)
     {
@@ -126,6 +130,11 @@ public sealed partial class HotlineCallFlow : IHostedService
         {
             CallsLog.CallFlowFailed(_logger, exception);
             await HangUpQuietlyAsync(call).ConfigureAwait(false);
+            if (active.AgentLeg is { } agentLeg)
+            {
+                // An agent's phone must not stay connected to a call that is over.
+                await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -146,8 +155,11 @@ public sealed partial class HotlineCallFlow : IHostedService
         var outcome = await _interpreter.RunAsync(call, tree, version, context, cancellationToken).ConfigureAwait(false);
         while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
         {
+            active.IvrPath = outcome.Path.NodeIds;
             builder.Queued(handoff.Queue, _time.GetUtcNow());
+            active.Phase = HotlineCallPhase.Queue;
             var waited = await WaitInQueueAsync(call, handoff, cancellationToken).ConfigureAwait(false);
+            active.Phase = waited.Outcome == AcdWaitOutcome.Answered ? HotlineCallPhase.Talking : HotlineCallPhase.Menu;
             builder.WaitEnded(waited, _time.GetUtcNow());
             CallsLog.WaitEnded(_logger, waited.Waited.TotalSeconds, waited.QueueId, waited.Outcome);
             switch (waited.Outcome)
@@ -157,6 +169,7 @@ public sealed partial class HotlineCallFlow : IHostedService
                     var agentLeft = await TalkAsync(call, waited.AgentLeg!, cancellationToken).ConfigureAwait(false);
                     builder.TalkEnded(_time.GetUtcNow());
                     active.AgentLeg = null;
+                    active.Phase = HotlineCallPhase.Menu;
                     if (!agentLeft)
                     {
                         return outcome;
@@ -187,6 +200,7 @@ public sealed partial class HotlineCallFlow : IHostedService
         try
         {
             var record = builder.Build(outcome, _time.GetUtcNow());
+            _metrics.CallFinished(record);
             CallsLog.CallFinished(_logger, record.Outcome, (record.TalkMs ?? 0) / 1000.0);
             await _records.WriteAsync(record, builder.Events, CancellationToken.None).ConfigureAwait(false);
         }

@@ -16,6 +16,8 @@ internal static class PageEndpoints
         MapPage(endpoints, "/", "index.html", Policies.AnyAccount);
         MapPage(endpoints, "/admin/audit", "audit.html", Policies.Admin);
         MapPage(endpoints, "/reports", "reports.html", Policies.Supervision);
+        MapPage(endpoints, "/agent", "agent.html", Acd.AgentDeskServices.AgentPolicy);
+        MapPage(endpoints, "/supervisor", "supervisor.html", Policies.Supervision);
         return endpoints;
     }
 

@@ -6,8 +6,11 @@ export const sections = [
   { href: "/admin/ivr", key: "nav.ivr", roles: ["admin"] },
   { href: "/admin/hours", key: "nav.hours", roles: ["admin"] },
   { href: "/reports", key: "nav.reports", roles: ["supervisor", "admin"] },
+  { href: "/agent", key: "nav.agent", roles: ["agent"] },
+  { href: "/supervisor", key: "nav.supervisor", roles: ["supervisor", "admin"] },
   { href: "/qa", key: "nav.qa", roles: ["qa", "supervisor", "admin"] },
   { href: "/my/evaluations", key: "nav.myEvaluations", roles: ["agent"] },
+  { href: "/wallboard", key: "nav.wallboard", roles: ["supervisor", "admin"] },
 ];
 
 export async function api(path, options = {}) {

@@ -120,6 +120,7 @@ public sealed class HotlineTestBed : IAsyncDisposable
     {
         await Flow.StopAsync(CancellationToken.None);
         await Dispatcher.StopAsync(CancellationToken.None);
+        Flow.Dispose();
         Dispatcher.Dispose();
         _metrics.Dispose();
         _repairMetrics.Dispose();
