@@ -15,12 +15,14 @@ public sealed partial class CallMedia
 
     /// <summary>
     /// Plays the options' prompt with barge-in (a key pressed during it is the first digit), then collects
-    /// digits until the maximum count, the terminator (not included) or a timeout.
+    /// digits until the maximum count, the terminator (not included) or a timeout. When a key was already pressed
+    /// (it interrupted the playback before this question), the caller has answered ahead: the prompt is skipped,
+    /// as playing it would make them wait and a key pressed during it would replace the first one.
     /// </summary>
     public async Task<DigitsResult> CollectDigitsAsync(DigitCollectionOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Prompt.Count > 0)
+        if (options.Prompt.Count > 0 && options.AlreadyPressed is null)
         {
             var played = await PlayAsync(options.Prompt, PlaybackOptions.Interruptible, cancellationToken).ConfigureAwait(false);
             switch (played.Outcome)

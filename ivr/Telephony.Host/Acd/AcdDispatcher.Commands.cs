@@ -1,4 +1,5 @@
 using Telephony.Acd.Routing;
+using Telephony.Acd.Store.Records;
 using Telephony.Calls.Control;
 using Telephony.Host.Calls;
 
@@ -6,10 +7,19 @@ namespace Telephony.Host.Acd;
 
 public sealed partial class AcdDispatcher
 {
-    /// <summary>Records the result's events and carries out its commands in order. Runs on the loop.</summary>
-    private void Apply(AcdResult result)
+    /// <summary>
+    /// Records the result's events (metrics, queue events, the agent status log; <paramref name="changedBy"/> names who
+    /// set a status) and carries out its commands in order. Runs on the loop.
+    /// </summary>
+    private void Apply(AcdResult result, string? changedBy = null)
     {
         _metrics.Record(result);
+        foreach (var acdEvent in result.Events)
+        {
+            var queueOfCall = QueueEventMapper.CallIdOf(acdEvent) is { } callId && _calls.TryGetValue(callId, out var call) ? call.QueueId : null;
+            _records.Record(acdEvent, queueOfCall, changedBy);
+        }
+
         ObserveForDesk(result);
         _today.Record(result);
         _liveChanged = true;
@@ -31,7 +41,7 @@ public sealed partial class AcdDispatcher
 
                     break;
                 case ReleaseReservation release:
-                    _offLoop.Start(() => _reservations.ReleaseAsync(release.AgentId, release.CallId, CancellationToken.None).AsTask());
+                    InAgentOrder(release.AgentId, () => _reservations.ReleaseAsync(release.AgentId, release.CallId, CancellationToken.None).AsTask());
                     break;
                 case OverflowCaller overflow:
                     Overflow(overflow);
@@ -42,24 +52,60 @@ public sealed partial class AcdDispatcher
         }
     }
 
-    private void Reserve(ReserveAgent reserve) => _offLoop.Start(async () =>
+    /// <summary>
+    /// Runs a reservation-store call for the agent after the ones issued before it for that agent. The engine may
+    /// release an agent and reserve it again for the same caller in one result (a ring-out with nobody else waiting);
+    /// run side by side, the delete could land after the re-reservation and leave the agent ringing with no row in
+    /// the shared table, free for another host to take.
+    /// </summary>
+    private void InAgentOrder(string agentId, Func<Task> work)
+    {
+        var previous = _storeCallsByAgent.TryGetValue(agentId, out var tail) ? tail : Task.CompletedTask;
+        _storeCallsByAgent[agentId] = _offLoop.Start(async () =>
+        {
+            await previous.ConfigureAwait(false);
+            await work().ConfigureAwait(false);
+        });
+    }
+
+    private void Reserve(ReserveAgent reserve) => InAgentOrder(reserve.AgentId, async () =>
     {
         bool reserved;
         try
         {
             reserved = await _reservations.TryReserveAsync(reserve.AgentId, reserve.CallId, _stopping).ConfigureAwait(false);
+            if (!reserved)
+            {
+                AcdHostLog.AgentHeldElsewhere(_logger, reserve.AgentId, reserve.CallId);
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A store we cannot reach must not hold the caller: treat as taken; the engine backs off and tries another.
+            // A store we cannot reach must not hold the caller or book the agent twice: treat the agent as taken. The
+            // engine leaves the agent alone for its back-off, offers the caller to the next agent, and asks again on a
+            // later routing pass, so the caller waits (with music) until the store answers. The write may have landed
+            // before the connection broke, so give it back as well.
             CallsLog.ReservationFailed(_logger, reserve.AgentId, exception);
             reserved = false;
+            await ReleaseQuietlyAsync(reserve.AgentId, reserve.CallId).ConfigureAwait(false);
         }
 
         Post(() => Apply(reserved
             ? _engine.ConfirmReservation(reserve.AgentId, reserve.CallId)
             : _engine.RejectReservation(reserve.AgentId, reserve.CallId)));
     });
+
+    private async Task ReleaseQuietlyAsync(string agentId, string callId)
+    {
+        try
+        {
+            await _reservations.ReleaseAsync(agentId, callId, _stopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            AcdHostLog.ReleaseFailed(_logger, agentId, callId, exception.Message);
+        }
+    }
 
     private void Ring(RingAgent ring)
     {
@@ -86,7 +132,7 @@ public sealed partial class AcdDispatcher
         };
         var token = cancellation.Token;
         CallsLog.RingingAgent(_logger, ring.Extension, ring.QueueId);
-        _offLoop.Start(async () =>
+        _ = _offLoop.Start(async () =>
         {
             OriginateResult result;
             try

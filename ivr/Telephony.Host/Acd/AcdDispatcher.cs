@@ -26,6 +26,7 @@ public sealed partial class AcdDispatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly IAcdConfigurationSource _configuration;
     private readonly IAgentReservationStore _reservations;
+    private readonly IAcdEventRecorder _records;
     private readonly ICallBackend _backend;
     private readonly IMediaTapFactory _taps;
     private readonly AcdMetrics _metrics;
@@ -36,6 +37,9 @@ public sealed partial class AcdDispatcher : BackgroundService
     private readonly Dictionary<string, string> _agentIdsByExtension = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _extensionsByAgentId = new(StringComparer.Ordinal);
     private readonly OffLoopWork _offLoop;
+
+    /// <summary>The last reservation-store call started for each agent (touched on the loop only).</summary>
+    private readonly Dictionary<string, Task> _storeCallsByAgent = new(StringComparer.Ordinal);
     private readonly ITimer _timer;
     private readonly AcdTodayCounters _today;
     private readonly AcdLiveMetrics _liveMetrics;
@@ -45,6 +49,7 @@ public sealed partial class AcdDispatcher : BackgroundService
         TimeProvider time,
         IAcdConfigurationSource configuration,
         IAgentReservationStore reservations,
+        IAcdEventRecorder records,
         ICallBackend backend,
         IMediaTapFactory taps,
         AcdMetrics metrics,
@@ -55,6 +60,7 @@ public sealed partial class AcdDispatcher : BackgroundService
         _time = time;
         _configuration = configuration;
         _reservations = reservations;
+        _records = records;
         _backend = backend;
         _taps = taps;
         _metrics = metrics;
@@ -68,39 +74,10 @@ public sealed partial class AcdDispatcher : BackgroundService
         _liveMetrics = new AcdLiveMetrics(() => Live, time, LiveOptions);
     }
 
-    /// <summary>Loads queues and agents before the loop starts, so the first call finds them.</summary>
-    public override async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var configuration = await _configuration.LoadAsync(cancellationToken).ConfigureAwait(false);
-        Remember(configuration);
-        foreach (var queue in configuration.Queues)
-        {
-            _engine.AddQueue(queue);
-        }
-
-        foreach (var agent in configuration.Agents)
-        {
-            Apply(_engine.AddAgent(agent));
-            _agentIdsByExtension[agent.Extension] = agent.Id;
-            _extensionsByAgentId[agent.Id] = agent.Extension;
-        }
-
-        foreach (var extension in configuration.InitiallyAvailable)
-        {
-            if (_agentIdsByExtension.TryGetValue(extension, out var agentId))
-            {
-                Apply(_engine.LogIn(agentId));
-            }
-        }
-
-        PublishLive();
-        CallsLog.AcdLoaded(_logger, configuration.Queues.Count, configuration.Agents.Count);
-        await base.StartAsync(cancellationToken).ConfigureAwait(false);
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
+        _ = _offLoop.Start(() => LoadConfigurationAsync(stoppingToken));
         try
         {
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -184,7 +161,7 @@ public sealed partial class AcdDispatcher : BackgroundService
                 }
 
                 var result = _engine.SetStatus(agentId, status, status == AgentStatus.OnBreak ? reason ?? "break" : null);
-                Apply(result);
+                Apply(result, changedBy);
                 CallsLog.AgentStatusSet(_logger, extension, status, reason, changedBy, result.Rejection);
                 return result.Rejection;
             },
@@ -286,16 +263,29 @@ public sealed partial class AcdDispatcher : BackgroundService
         }
 
         _calls[queued.CallId] = queued;
+        queued.EndedRegistration = queued.Caller.Ended.Register(() => Post(() => AbandonOnLoop(queued.CallId)));
+        if (!_configured)
+        {
+            // Queues are still loading (the database may be away): the caller waits with music and joins once they are in.
+            _pending.Add(queued);
+            return;
+        }
+
+        EnqueueInEngine(queued);
+    }
+
+    private void EnqueueInEngine(QueuedCall queued)
+    {
         var result = _engine.Enqueue(new EnqueueRequest(queued.CallId, queued.QueueId, Requirements(queued.Skills), queued.Priority, queued.EnqueuedAt));
         if (!result.Accepted)
         {
             _calls.Remove(queued.CallId);
+            queued.EndedRegistration.Dispose();
             CallsLog.EnqueueRefused(_logger, queued.QueueId, result.Rejection);
             queued.Completion.TrySetResult(new AcdWaitResult(AcdWaitOutcome.Refused, queued.QueueId, TimeSpan.Zero));
             return;
         }
 
-        queued.EndedRegistration = queued.Caller.Ended.Register(() => Post(() => AbandonOnLoop(queued.CallId)));
         Apply(result);
     }
 

@@ -12,11 +12,13 @@ internal sealed class OffLoopWork(ILogger logger)
 {
     private readonly ConcurrentDictionary<Task, bool> _running = new();
 
-    public void Start(Func<Task> work)
+    /// <summary>Starts the work; the returned task ends with it and never faults (a failure is logged).</summary>
+    public Task Start(Func<Task> work)
     {
         var task = RunAsync(work);
         _running.TryAdd(task, true);
         _ = task.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return task;
     }
 
     public async Task DrainAsync(CancellationToken cancellationToken)

@@ -6,7 +6,10 @@ using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Calls;
 
-/// <summary>Collects what one hotline call did, then builds its call record and queue events.</summary>
+/// <summary>
+/// Collects what one hotline call did, then builds its call record and the queue events only the call flow sees
+/// (survey, callback requested); the dispatcher writes the rest as they happen.
+/// </summary>
 internal sealed class CallRecordBuilder
 {
     private readonly ICall _call;
@@ -34,7 +37,6 @@ internal sealed class CallRecordBuilder
     {
         _queueId = queueId;
         _queuedAt ??= at;
-        AddEvent(at, queueId, "joined", null);
     }
 
     public void WaitEnded(AcdWaitResult result, DateTimeOffset at)
@@ -42,24 +44,14 @@ internal sealed class CallRecordBuilder
         _wait = (_wait ?? TimeSpan.Zero) + result.Waited;
         _waitOutcome = result.Outcome;
         _queueId = result.QueueId;
-        switch (result.Outcome)
+        if (result.Outcome == AcdWaitOutcome.Answered)
         {
-            case AcdWaitOutcome.Answered:
-                _agent = result.AgentExtension;
-                _agentAnsweredAt = at;
-                AddEvent(at, result.QueueId, "answered", result.AgentExtension);
-                break;
-            case AcdWaitOutcome.Abandoned:
-                AddEvent(at, result.QueueId, "abandoned", null);
-                break;
-            case AcdWaitOutcome.Overflowed:
-                AddEvent(at, result.QueueId, "overflowed", null);
-                break;
-            case AcdWaitOutcome.CallbackRequested:
-                AddEvent(at, result.QueueId, "callback-requested", null);
-                break;
-            default:
-                break;
+            _agent = result.AgentExtension;
+            _agentAnsweredAt = at;
+        }
+        else if (result.Outcome == AcdWaitOutcome.CallbackRequested)
+        {
+            AddEvent(at, result.QueueId, "callback-requested", null);
         }
     }
 

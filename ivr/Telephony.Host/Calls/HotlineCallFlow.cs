@@ -197,6 +197,12 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
             await HangUpQuietlyAsync(call).ConfigureAwait(false);
         }
 
+        // A flow that failed while caller and agent talked must not leave the agent's phone connected to nothing.
+        if (active.AgentLeg is { } agentLeg)
+        {
+            await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+        }
+
         try
         {
             var record = builder.Build(outcome, _time.GetUtcNow());

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Telephony.Acd.Store.Configuration;
+using Telephony.Acd.Store.Demo;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
 using Telephony.Host.Identity;
@@ -6,19 +8,18 @@ using Telephony.Host.Identity;
 namespace Telephony.Host.Demo;
 
 /// <summary>
-/// With --demo, fills an empty database with the demo hotline's people: staff of every role and agents 1001–1004 with
-/// phones. Passwords are generated, printed once and written to DATA/demo-credentials.json (readable by the owner only).
+/// With --demo, fills an empty database with the demo hotline: staff of every role, agents 1001–1004 with phones and
+/// web logins, and the demo's ACD queues and agents (<see cref="DemoAcd"/>, linked to those logins). Passwords are
+/// generated, printed once and written to DATA/demo-credentials.json (readable by the owner only).
 /// </summary>
-internal sealed class DemoSeeder(TelephonyOptions options, DatabaseStatus database, AccountStore accounts, ILogger<DemoSeeder> logger) : BackgroundService
+internal sealed class DemoSeeder(
+    TelephonyOptions options,
+    DatabaseStatus database,
+    AccountStore accounts,
+    AcdConfigurationStore acd,
+    DemoSeeding seeding,
+    ILogger<DemoSeeder> logger) : BackgroundService
 {
-    public static readonly IReadOnlyList<(string Extension, string Name)> DemoAgents =
-    [
-        ("1001", "Aysel Məmmədova"),
-        ("1002", "Rəşad Əliyev"),
-        ("1003", "Ирина Кузнецова"),
-        ("1004", "Leyla Həsənova"),
-    ];
-
     public static readonly IReadOnlyList<(string Role, string User, string Name)> DemoStaff =
     [
         (Roles.Admin, "admin", "Demo administrator"),
@@ -38,6 +39,13 @@ internal sealed class DemoSeeder(TelephonyOptions options, DatabaseStatus databa
         await database.WhenReady.WaitAsync(stoppingToken);
         if (await accounts.AnyAsync(stoppingToken))
         {
+            // Another host on this database (or an earlier run) seeded the people; the ACD rows may still be missing.
+            if ((await acd.LoadAgentsAsync(stoppingToken)).Count == 0)
+            {
+                await SeedAcdAsync(await ExistingAgentAccountsAsync(stoppingToken), stoppingToken);
+            }
+
+            seeding.MarkAcdSeeded();
             DemoLog.AlreadySeeded(logger, CredentialsPath);
             return;
         }
@@ -51,16 +59,20 @@ internal sealed class DemoSeeder(TelephonyOptions options, DatabaseStatus databa
         }
 
         var agents = new List<DemoAgentCredentials>();
-        foreach (var (extension, name) in DemoAgents)
+        var accountIds = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var agent in DemoAcd.Agents)
         {
             var webPassword = PasswordHasher.Generate();
             var sipPassword = PasswordHasher.Generate();
-            var webUser = "agent" + extension;
-            var id = await accounts.CreateAsync(webUser, Roles.Agent, name, webPassword, extension, stoppingToken);
-            await accounts.SetSipPasswordAsync(extension, sipPassword, id, stoppingToken);
-            agents.Add(new DemoAgentCredentials(extension, sipPassword, webUser, webPassword));
+            var webUser = WebUserOf(agent.Extension);
+            var id = await accounts.CreateAsync(webUser, Roles.Agent, agent.Name, webPassword, agent.Extension, stoppingToken);
+            await accounts.SetSipPasswordAsync(agent.Extension, sipPassword, id, stoppingToken);
+            accountIds[agent.Extension] = id;
+            agents.Add(new DemoAgentCredentials(agent.Extension, sipPassword, webUser, webPassword));
         }
 
+        await SeedAcdAsync(accountIds, stoppingToken);
+        seeding.MarkAcdSeeded();
         var credentials = new DemoCredentials(agents, users);
         // Written aside and renamed into place: whoever waits for the file never reads it half written.
         var partial = CredentialsPath + ".partial";
@@ -68,5 +80,25 @@ internal sealed class DemoSeeder(TelephonyOptions options, DatabaseStatus databa
         File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(partial, CredentialsPath, overwrite: true);
         DemoLog.Seeded(logger, CredentialsPath, string.Join(", ", users.Select(u => $"{u.User}/{u.Password}")));
+    }
+
+    private static string WebUserOf(string extension) => "agent" + extension;
+
+    /// <summary>The demo queues and agents; acd_agents rows are what agent reservations refer to.</summary>
+    private Task SeedAcdAsync(IReadOnlyDictionary<string, long> accountIdByExtension, CancellationToken cancellationToken) =>
+        DemoAcd.SeedAsync(acd, accountIdByExtension, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, long>> ExistingAgentAccountsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var agent in DemoAcd.Agents)
+        {
+            if (await accounts.FindAsync(WebUserOf(agent.Extension), cancellationToken) is { } account)
+            {
+                ids[agent.Extension] = account.Id;
+            }
+        }
+
+        return ids;
     }
 }

@@ -98,6 +98,23 @@ public sealed class CallMediaTests : IDisposable
     }
 
     [Fact]
+    public async Task CollectDigitsAsync_key_typed_ahead_skips_the_prompt_and_is_the_answer()
+    {
+        var (media, transport) = _harness.CreateLeg();
+        var options = new Telephony.Calls.Media.DigitCollectionOptions(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(3))
+        {
+            Prompt = [AudioSource.Tone(ToneKind.Beep, TimeSpan.FromSeconds(10))],
+            AlreadyPressed = '3',
+        };
+
+        var collect = media.CollectDigitsAsync(options, CancellationToken.None);
+        _harness.Run(TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(new DigitsResult("3", DigitsEnd.MaxDigits), await collect.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.All(transport.Rtp, packet => Assert.All(packet.AsSpan(12).ToArray(), code => Assert.Equal(MuLaw.Silence, code)));
+    }
+
+    [Fact]
     public async Task CollectDigitsAsync_inter_digit_timeout_on_virtual_time_returns_digits_so_far()
     {
         var (media, _) = _harness.CreateLeg();

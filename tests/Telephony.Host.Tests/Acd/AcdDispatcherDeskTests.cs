@@ -12,7 +12,7 @@ namespace Telephony.Host.Tests.Acd;
 /// </summary>
 public sealed class AcdDispatcherDeskTests
 {
-    private static AcdConfiguration NobodyLoggedIn() => DemoAcdConfiguration.Create() with { InitiallyAvailable = [] };
+    private static AcdConfiguration NobodyLoggedIn() => TestAcd.DemoNobodyLoggedIn();
 
     private static Task<AcdRejection> SetAsync(HotlineTestBed bed, string extension, AgentStatus status, string? reason = null) =>
         bed.Dispatcher.SetAgentStatusAsync(extension, status, reason, "test", CancellationToken.None);
@@ -26,7 +26,7 @@ public sealed class AcdDispatcherDeskTests
         await using var bed = new HotlineTestBed(NobodyLoggedIn());
         await bed.StartAsync();
         await SetAsync(bed, "1003", AgentStatus.Available);
-        var caller = bed.Caller("0507654321").Press("2", "3");
+        var caller = bed.Caller("0507654321").Press("2", "4");
 
         var flow = bed.Backend.DialInAsync(caller);
         await bed.AdvanceUntilAsync(() => caller.Bridges == 1, "the caller is bridged");
@@ -44,7 +44,7 @@ public sealed class AcdDispatcherDeskTests
 
         Assert.Equal(AgentState.OnCall, onCall!.State);
         var card = onCall.Card!;
-        Assert.Equal((caller.Id.ToString(), "0507654321", "transfers", "ru", "transfers"), (card.CallId, card.Caller, card.Queue, card.Language, card.Topic));
+        Assert.Equal((caller.Id.ToString(), "0507654321", "recognition", "ru", "recognition"), (card.CallId, card.Caller, card.Queue, card.Language, card.Topic));
         Assert.NotNull(card.AnsweredAt);
         Assert.InRange(card.AnsweredAt!.Value - card.EnqueuedAt, TimeSpan.Zero, TimeSpan.FromSeconds(5));
         Assert.InRange(onCall.StateSince, answeredAt.AddSeconds(-2), answeredAt);
@@ -65,8 +65,8 @@ public sealed class AcdDispatcherDeskTests
         await bed.StartAsync();
         await SetAsync(bed, "1003", AgentStatus.Available);
         await SetAsync(bed, "1003", AgentStatus.OnBreak, "lunch");
-        var first = bed.Caller("0501111111").Press("2", "3");
-        var second = bed.Caller("0502222222").Press("2", "3");
+        var first = bed.Caller("0501111111").Press("2", "4");
+        var second = bed.Caller("0502222222").Press("2", "4");
 
         var flows = new[] { bed.Backend.DialInAsync(first), bed.Backend.DialInAsync(second) };
         // Music on hold starts after the caller was handed to the dispatcher, whose loop takes inputs in order.
@@ -82,7 +82,7 @@ public sealed class AcdDispatcherDeskTests
         var ordered = waiting.Callers.OrderBy(c => c.EnqueuedAt).ThenBy(c => c.Position).ToArray();
         Assert.Equal(["0501111111", "0502222222"], ordered.Select(c => c.Caller));
         Assert.Equal([1, 2], ordered.Select(c => c.Position));
-        Assert.All(ordered, c => Assert.Equal(("transfers", "ru", "transfers"), (c.Queue, c.Language, c.Topic)));
+        Assert.All(ordered, c => Assert.Equal(("recognition", "ru", "recognition"), (c.Queue, c.Language, c.Topic)));
         Assert.Equal(AgentStatus.OnBreak, waiting.Agents.Single(a => a.Extension == "1003").Status);
         Assert.Equal("0502222222", Assert.Single(connected.Callers).Caller);
         Assert.Equal("0501111111", connected.Agents.Single(a => a.Extension == "1003").Card?.Caller);

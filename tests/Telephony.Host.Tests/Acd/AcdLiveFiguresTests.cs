@@ -10,7 +10,7 @@ namespace Telephony.Host.Tests.Acd;
 /// <summary>The dispatcher's live snapshot and the wallboard view over it, driven by scripted callers on a fake clock.</summary>
 public sealed class AcdLiveFiguresTests
 {
-    private static AcdConfiguration NobodyLoggedIn() => DemoAcdConfiguration.Create() with { InitiallyAvailable = [] };
+    private static AcdConfiguration NobodyLoggedIn() => TestAcd.DemoNobodyLoggedIn();
 
     private static QueueLive Queue(HotlineTestBed bed, string id) => bed.Dispatcher.Live.Queues.Single(queue => queue.Queue == id);
 
@@ -57,24 +57,24 @@ public sealed class AcdLiveFiguresTests
     {
         await using var bed = new HotlineTestBed(NobodyLoggedIn());
         await bed.StartAsync();
-        await LogInAsync(bed, "1003");
-        await HotlineTestBed.EventuallyAsync(() => Queue(bed, "transfers").AgentsAvailable == 1, "1003 is free for transfers");
+        await LogInAsync(bed, "1002");
+        await HotlineTestBed.EventuallyAsync(() => Queue(bed, "transfers").AgentsAvailable == 1, "1002 is free for transfers");
         Assert.Equal(1, bed.Dispatcher.Live.AgentsByState()[AgentLiveState.Idle]);
         Assert.Equal(3, bed.Dispatcher.Live.AgentsByState()[AgentLiveState.LoggedOut]);
         var caller = bed.Caller().Press("2", "3");
 
         var flow = bed.Backend.DialInAsync(caller);
         await bed.AdvanceUntilAsync(() => caller.Bridges == 1, "the caller is bridged");
-        await HotlineTestBed.EventuallyAsync(() => Queue(bed, "transfers").AgentsOnCall == 1, "1003 counts on a transfers call");
+        await HotlineTestBed.EventuallyAsync(() => Queue(bed, "transfers").AgentsOnCall == 1, "1002 counts on a transfers call");
 
         Assert.Equal(0, Queue(bed, "transfers").AgentsAvailable);
-        Assert.Equal(AgentLiveState.OnCall, bed.Dispatcher.Live.Agents.Single(agent => agent.Extension == "1003").State);
+        Assert.Equal(AgentLiveState.OnCall, bed.Dispatcher.Live.Agents.Single(agent => agent.Extension == "1002").State);
         Assert.Equal(new WallboardCalls(0, 0, 1), WallboardEndpoints.Read(bed.Dispatcher, bed.Flow, bed.Time).Calls);
 
         caller.HangUpRemotely();
         await flow;
         await HotlineTestBed.EventuallyAsync(
-            () => bed.Dispatcher.Live.Agents.Single(agent => agent.Extension == "1003").State == AgentLiveState.WrapUp, "1003 wraps up");
+            () => bed.Dispatcher.Live.Agents.Single(agent => agent.Extension == "1002").State == AgentLiveState.WrapUp, "1002 wraps up");
 
         var today = Today(bed, "transfers");
         Assert.Equal((1, 1, 1, 0), (today.Offered, today.Answered, today.AnsweredWithinTarget, today.Abandoned));

@@ -21,7 +21,7 @@ public sealed class AcdWatchdogTests
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref counted, value));
         listener.Start();
-        await using var bed = new HotlineTestBed(DemoAcdConfiguration.Create() with { InitiallyAvailable = [] });
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn());
         await bed.StartAsync();
         var caller = bed.Caller().Press("2", "3");
         _ = bed.Backend.DialInAsync(caller);
@@ -40,9 +40,9 @@ public sealed class AcdWatchdogTests
     [Fact]
     public async Task Repair_agent_on_a_call_whose_legs_both_vanished_goes_to_wrap_up()
     {
-        await using var bed = new HotlineTestBed(DemoAcdConfiguration.Create() with { InitiallyAvailable = ["1004"] });
+        await using var bed = new HotlineTestBed(TestAcd.Demo() with { InitiallyAvailable = ["1004"] });
         await bed.StartAsync();
-        var caller = bed.Caller().Press("1", "3");
+        var caller = bed.Caller().Press("1", "2");
         _ = bed.Backend.DialInAsync(caller);
         await bed.AdvanceUntilAsync(() => caller.Bridges == 1, "the caller is bridged");
         Assert.Equal(AgentState.OnCall, (await bed.Dispatcher.GetAgentsAsync(CancellationToken.None)).Single(a => a.Extension == "1004").State);

@@ -1,4 +1,5 @@
 using Telephony.Acd.Agents;
+using Telephony.Acd.Store.Records;
 using Telephony.Calls.Control;
 using Telephony.Host.Acd;
 using Telephony.Host.Calls;
@@ -7,7 +8,7 @@ namespace Telephony.Host.Tests.Calls;
 
 public sealed class HotlineCallFlowTests
 {
-    private static AcdConfiguration NobodyLoggedIn() => DemoAcdConfiguration.Create() with { InitiallyAvailable = [] };
+    private static AcdConfiguration NobodyLoggedIn() => TestAcd.DemoNobodyLoggedIn();
 
     private static async Task LogInAsync(HotlineTestBed bed, params string[] extensions)
     {
@@ -18,13 +19,15 @@ public sealed class HotlineCallFlowTests
     }
 
     [Fact]
-    public async Task Hotline_caller_choosing_russian_transfers_is_bridged_with_longest_idle_qualified_agent_and_recorded_as_answered()
+    public async Task Hotline_caller_choosing_russian_transfers_is_bridged_with_the_best_qualified_agent_and_recorded_as_answered()
     {
         await using var bed = new HotlineTestBed(NobodyLoggedIn());
         await bed.StartAsync();
-        await LogInAsync(bed, "1003");
+
+        // 1002 (ru 7, transfers 7) idles longest, but 1001 (ru 8, transfers 8) matches better; 1003 and 1004 lack the skills.
+        await LogInAsync(bed, "1002");
         await bed.AdvanceAsync(TimeSpan.FromSeconds(10));
-        await LogInAsync(bed, "1001", "1002", "1004");
+        await LogInAsync(bed, "1001", "1003", "1004");
         var caller = bed.Caller().Press("2", "3");
 
         var flow = bed.Backend.DialInAsync(caller);
@@ -33,15 +36,15 @@ public sealed class HotlineCallFlowTests
         caller.HangUpRemotely();
         await flow;
 
-        Assert.Equal(["1003"], bed.Backend.Rung);
-        var agentLeg = Assert.Single(bed.Backend.Phone("1003").Legs);
-        Assert.Equal((caller.Id, "transfers", "1003"), Assert.Single(bed.Taps.Created));
+        Assert.Equal(["1001"], bed.Backend.Rung);
+        var agentLeg = Assert.Single(bed.Backend.Phone("1001").Legs);
+        Assert.Equal((caller.Id, "transfers", "1001"), Assert.Single(bed.Taps.Created));
         Assert.Equal(CallState.Ended, agentLeg.State);
         Assert.True(agentLeg.HungUpByUs);
         var record = Assert.Single(bed.Records.Records);
         Assert.Equal(CallOutcomes.Answered, record.Outcome);
         Assert.Equal("transfers", record.QueueId);
-        Assert.Equal("1003", record.AgentId);
+        Assert.Equal("1001", record.AgentId);
         Assert.Equal("ru", record.Language);
         Assert.Equal("transfers", record.Topic);
         Assert.Equal(["greeting", "language", "hours", "topics", "queueTransfers"], record.IvrPath);
@@ -52,7 +55,11 @@ public sealed class HotlineCallFlowTests
         Assert.Equal(caller.ProtocolCallId, record.SipCallId);
         Assert.Equal(1500, record.RtpPacketsIn);
         Assert.False(record.ShortAbandon);
-        Assert.Equal(["joined", "answered"], bed.Records.Events.Select(e => e.Event));
+        Assert.Empty(bed.Records.Events);
+        await HotlineTestBed.EventuallyAsync(() => bed.AcdEvents.KindsFor(caller.Id).Count == 3, "the queue events are recorded");
+        Assert.Equal([QueueEventKind.Joined, QueueEventKind.Offered, QueueEventKind.Answered], bed.AcdEvents.KindsFor(caller.Id));
+        Assert.All(bed.AcdEvents.QueueEvents, e => Assert.Equal("transfers", e.QueueId));
+        Assert.Equal(new string?[] { null, "1001", "1001" }, bed.AcdEvents.QueueEvents.Select(e => e.AgentId));
     }
 
     [Fact]
@@ -69,7 +76,9 @@ public sealed class HotlineCallFlowTests
         await LogInAsync(bed, "1003");
         await bed.AdvanceAsync(TimeSpan.FromSeconds(5));
         await LogInAsync(bed, "1001");
-        var caller = bed.Caller().Press("2", "3");
+
+        // Russian, recognition: 1003 (ru 10, recognition 9) is offered first, then 1001 (ru 8, recognition 8).
+        var caller = bed.Caller().Press("2", "4");
 
         var flow = bed.Backend.DialInAsync(caller);
         await bed.AdvanceUntilAsync(() => caller.Bridges == 1, "the caller is bridged with the second agent");
@@ -81,6 +90,14 @@ public sealed class HotlineCallFlowTests
         Assert.Equal(AgentStatus.OnBreak, missed.Status);
         Assert.Equal("no answer", missed.BreakReason);
         Assert.Equal("1001", Assert.Single(bed.Records.Records).AgentId);
+        Assert.Equal(
+            new (QueueEventKind, string?)[]
+            {
+                (QueueEventKind.Joined, null), (QueueEventKind.Offered, "1003"), (QueueEventKind.RingNoAnswer, "1003"), (QueueEventKind.Offered, "1001"), (QueueEventKind.Answered, "1001"),
+            },
+            bed.AcdEvents.QueueEvents.Where(e => e.CallId == caller.Id).Select(e => (e.Event, e.AgentId)));
+        Assert.Equal("recognition", bed.AcdEvents.QueueEvents.Single(e => e.Event == QueueEventKind.RingNoAnswer).QueueId);
+        Assert.Contains(bed.AcdEvents.StatusLog, e => e.AgentId == "1003" && e.Kind == "status" && e.Value == "onBreak" && e.Reason == "no answer");
     }
 
     [Fact]
@@ -104,6 +121,7 @@ public sealed class HotlineCallFlowTests
         Assert.Null(record.AgentId);
         Assert.Empty(await bed.Dispatcher.GetCallersAsync(CancellationToken.None));
         Assert.Empty(bed.Backend.Rung);
+        Assert.Equal([QueueEventKind.Joined, QueueEventKind.Abandoned], bed.AcdEvents.KindsFor(caller.Id));
     }
 
     [Fact]

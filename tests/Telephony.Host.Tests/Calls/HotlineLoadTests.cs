@@ -11,7 +11,7 @@ public sealed class HotlineLoadTests
     [Fact]
     public async Task Hotline_fifty_callers_ten_agents_never_double_book_an_agent_and_every_call_ends_counted()
     {
-        var demo = DemoAcdConfiguration.Create();
+        var demo = TestAcd.Demo();
         var agents = Enumerable.Range(2001, 10).Select(number => new Agent(
             number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             number.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -33,7 +33,7 @@ public sealed class HotlineShutdownTests
     public async Task Hotline_stopping_hangs_up_calls_still_up_when_the_grace_period_ends()
     {
         await using var bed = new HotlineTestBed(
-            DemoAcdConfiguration.Create() with { InitiallyAvailable = [] },
+            TestAcd.DemoNobodyLoggedIn(),
             new HotlineOptions { HostId = "test", ShutdownGrace = TimeSpan.FromSeconds(20) });
         await bed.StartAsync();
         var waiting = bed.Caller().Press("2", "3");

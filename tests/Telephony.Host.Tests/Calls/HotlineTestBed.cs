@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Telephony.Acd.Diagnostics;
-using Telephony.Acd.Ports;
 using Telephony.Host.Acd;
 using Telephony.Host.Calls;
 using Telephony.Ivr.Interpreter;
@@ -24,10 +23,12 @@ public sealed class HotlineTestBed : IAsyncDisposable
     public HotlineTestBed(AcdConfiguration? configuration = null, HotlineOptions? options = null)
     {
         Backend = new ScriptedCallBackend(Time);
+        Configuration = new StaticAcdConfigurationSource(configuration ?? TestAcd.Demo());
         Dispatcher = new AcdDispatcher(
             Time,
-            new StaticAcdConfigurationSource(configuration ?? DemoAcdConfiguration.Create()),
+            Configuration,
             Reservations,
+            AcdEvents,
             Backend,
             Taps,
             _metrics,
@@ -51,7 +52,11 @@ public sealed class HotlineTestBed : IAsyncDisposable
 
     public ScriptedCallBackend Backend { get; }
 
-    public InMemoryAgentReservationStore Reservations { get; } = new();
+    public SwitchableReservationStore Reservations { get; } = new();
+
+    public RecordedAcdEvents AcdEvents { get; } = new();
+
+    public StaticAcdConfigurationSource Configuration { get; }
 
     public CountingTapFactory Taps { get; } = new();
 
@@ -62,6 +67,13 @@ public sealed class HotlineTestBed : IAsyncDisposable
     public HotlineCallFlow Flow { get; }
 
     public async Task StartAsync()
+    {
+        await StartWithoutWaitingAsync();
+        await Dispatcher.ConfigurationLoaded.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>Starts dispatcher and flow without waiting for the ACD's configuration (which may be failing to load).</summary>
+    public async Task StartWithoutWaitingAsync()
     {
         await Dispatcher.StartAsync(CancellationToken.None);
         await Flow.StartAsync(CancellationToken.None);

@@ -9,7 +9,7 @@ public sealed class QueueCallbackTests
 {
     private const string CitizenNumber = "0501234567";
 
-    private static AcdConfiguration NobodyLoggedIn() => DemoAcdConfiguration.Create() with { InitiallyAvailable = [] };
+    private static AcdConfiguration NobodyLoggedIn() => TestAcd.DemoNobodyLoggedIn();
 
     private static HotlineOptions Options() => new()
     {
@@ -92,6 +92,9 @@ public sealed class QueueCallbackTests
 
         await LogInAsync(bed, "1003");
         var citizenPhone = bed.Backend.Phone(CitizenNumber);
+        Assert.Equal(CallOutcomes.CallbackRequested, Assert.Single(bed.Records.Records).Outcome);
+        Assert.Single(await bed.Dispatcher.GetCallersAsync(CancellationToken.None));
+        await bed.AdvanceUntilAsync(() => bed.Backend.Rung.Count > 0, "the agent is rung");
         await bed.AdvanceUntilAsync(() => citizenPhone.Rings == 1, "the first attempt");
         await bed.AdvanceAsync(TimeSpan.FromMinutes(4));
         Assert.Equal(1, citizenPhone.Rings);

@@ -44,8 +44,14 @@ public sealed class HostProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>Starts the host. Without a connection string it starts its embedded PostgreSQL under the data directory.</summary>
-    public static HostProcess Start(string? connectionString = null, string? dataDirectory = null, params string[] extraArguments)
+    public static HostProcess Start(string? connectionString = null, string? dataDirectory = null, params string[] extraArguments) =>
+        StartWithEnvironment(new Dictionary<string, string>(), connectionString, dataDirectory, extraArguments);
+
+    /// <summary>Starts the host with extra environment variables (configuration keys such as Calls__Media__PortMin).</summary>
+    public static HostProcess StartWithEnvironment(
+        IReadOnlyDictionary<string, string> environment, string? connectionString, string? dataDirectory, params string[] extraArguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var httpPort = FreePort.Tcp();
         var sipPort = FreePort.UdpAndTcp();
         dataDirectory ??= Directory.CreateTempSubdirectory("telephony-host-").FullName;
@@ -61,13 +67,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         arguments.AddRange(extraArguments);
-        return new HostProcess(Launch(arguments), httpPort, sipPort, dataDirectory);
+        return new HostProcess(Launch(arguments, environment), httpPort, sipPort, dataDirectory);
     }
 
     /// <summary>Runs the host binary with exactly these arguments, for tests of how it refuses bad ones.</summary>
     public static async Task<(int ExitCode, string StandardError)> RunToExitAsync(IEnumerable<string> arguments, TimeSpan timeout)
     {
-        using var process = Launch(arguments);
+        using var process = Launch(arguments, new Dictionary<string, string>());
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -149,7 +155,7 @@ public sealed class HostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process Launch(IEnumerable<string> arguments)
+    private static Process Launch(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -168,6 +174,11 @@ public sealed class HostProcess : IAsyncDisposable
 
         // Hundreds of espeak-ng runs per host would only slow the suite; tests that speak numbers render what they need.
         start.Environment["Telephony__Tts__RenderVocabularyAtStart"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return Process.Start(start) ?? throw new InvalidOperationException("Could not start the host");
     }
 

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Telephony.TestKit.Host;
+using Telephony.TestKit.Postgres;
+
+namespace Telephony.Host.Tests.EndToEnd.Acd;
+
+/// <summary>
+/// One demo host (--demo --demo-always-open) shared by the ACD end-to-end tests, on a database of its own, with its
+/// RTP ports in <see cref="RtpPortMin"/>–<see cref="RtpPortMax"/> (above baresip's, so a capture filter on the source
+/// port sees only what the host sends), and its menu prompts rendered before the first call.
+/// </summary>
+public sealed class AcdHostFixture : IAsyncLifetime
+{
+    public const int RtpPortMin = 50000;
+    public const int RtpPortMax = 50999;
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+    private HostProcess? _host;
+
+    public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not been started.");
+
+    public DemoCredentialsFile Credentials { get; private set; } = new([], []);
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    /// <summary>The SIP URI of the hotline number on this host.</summary>
+    public string HotlineUri => string.Create(CultureInfo.InvariantCulture, $"sip:100@127.0.0.1:{Host.SipPort}");
+
+    public string Registrar => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{Host.SipPort}");
+
+    public async Task InitializeAsync()
+    {
+        var server = await PostgresServer.SharedAsync();
+        ConnectionString = await server.CreateDatabaseAsync("acde2e");
+        await StartAsync(null);
+        var path = Path.Combine(Host.DataDirectory, "demo-credentials.json");
+        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Credentials = JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+
+        // The demo tree's prompts are rendered by espeak-ng right after it is published; a caller before that hears gaps.
+        var prompts = Path.Combine(Host.DataDirectory, "prompts", "tts");
+        for (var i = 0; i < 600 && (!Directory.Exists(prompts) || Directory.GetFiles(prompts).Length < 40); i++)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Stops the host (SIGTERM), lets <paramref name="whileStopped"/> change its database, and starts it again on the
+    /// same database and data directory, so what is loaded at start (agents, queues) comes from the changed rows.
+    /// </summary>
+    public async Task RestartAsync(Func<Task> whileStopped)
+    {
+        ArgumentNullException.ThrowIfNull(whileStopped);
+        var data = Host.DataDirectory;
+        await Host.TerminateAsync(TimeSpan.FromSeconds(30));
+        await Host.DisposeAsync();
+        await whileStopped();
+        await StartAsync(data);
+    }
+
+    public string SipPasswordOf(string extension) => Credentials.Agents.Single(a => a.Extension == extension).SipPassword;
+
+    public HttpClient ClientFor(string user)
+    {
+        var password = Credentials.Users.FirstOrDefault(u => u.User == user)?.Password
+            ?? Credentials.Agents.First(a => a.WebUser == user).WebPassword;
+        var client = new HttpClient { BaseAddress = Host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var token = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}"));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", token);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    private async Task StartAsync(string? dataDirectory)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Calls__Media__PortMin"] = RtpPortMin.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMax"] = RtpPortMax.ToString(CultureInfo.InvariantCulture),
+        };
+        _host = HostProcess.StartWithEnvironment(environment, ConnectionString, dataDirectory, "--demo", "--demo-always-open");
+        await _host.WaitForHealthAsync(TimeSpan.FromSeconds(90));
+    }
+}
