@@ -29,22 +29,22 @@ public sealed partial class AcdEngine
         var now = Now;
         var enqueuedAt = request.EnqueuedAt is { } at && at < now ? at : now;
         var pool = GetPool(queue, request.RequiredSkills);
-        var caller = new WaitingCaller(request.CallId, pool, request.Priority, enqueuedAt, _sequence++);
+        var caller = new WaitingCaller(request.CallId, pool, request.Priority, enqueuedAt, _sequence++) { IsCallback = request.IsCallback };
         var definition = queue.Definition;
         var waited = now - enqueuedAt;
-        if (definition.MaxLength is { } maxLength && queue.Length >= maxLength)
+        if (definition.MaxLength is { } maxLength && queue.Length >= maxLength && !caller.IsCallback)
         {
             EmitOverflow(caller, OverflowReason.QueueFull, now);
             return Finish();
         }
 
-        if (definition.WhenNoAgents == NoAgentsBehavior.Overflow && !AnyLoggedIn(pool))
+        if (definition.WhenNoAgents == NoAgentsBehavior.Overflow && !AnyLoggedIn(pool) && !caller.IsCallback)
         {
             EmitOverflow(caller, OverflowReason.NoAgentsLoggedIn, now);
             return Finish();
         }
 
-        if (definition.MaxWait is { } maxWait && waited >= maxWait)
+        if (definition.MaxWait is { } maxWait && waited >= maxWait && !caller.IsCallback)
         {
             EmitOverflow(caller, OverflowReason.MaxWaitReached, now);
             return Finish();
@@ -56,7 +56,7 @@ public sealed partial class AcdEngine
         AddToPool(caller);
         Emit(new CallerQueued(caller.CallId, queue.Id, caller.Priority, enqueuedAt, now));
         ScheduleNextRelaxation(caller);
-        if (definition.MaxWait is { } limit)
+        if (definition.MaxWait is { } limit && !caller.IsCallback)
         {
             Schedule(enqueuedAt + limit, new TimerEntry(TimerKind.MaxWait, null, caller, 0));
         }
@@ -141,7 +141,7 @@ public sealed partial class AcdEngine
         }
 
         var now = Now;
-        if (caller.Queue.Definition.MaxWait is { } maxWait && now - caller.EnqueuedAt >= maxWait)
+        if (caller.Queue.Definition.MaxWait is { } maxWait && now - caller.EnqueuedAt >= maxWait && !caller.IsCallback)
         {
             RemoveCaller(caller);
             EmitOverflow(caller, OverflowReason.MaxWaitReached, now);
@@ -188,7 +188,7 @@ public sealed partial class AcdEngine
                 continue;
             }
 
-            foreach (var caller in pool.Waiting.ToArray())
+            foreach (var caller in pool.Waiting.Where(waiting => !waiting.IsCallback).ToArray())
             {
                 RemoveCaller(caller);
                 EmitOverflow(caller, OverflowReason.NoAgentsLoggedIn, now);

@@ -62,7 +62,7 @@ public sealed partial class AcdEngine
                 break;
             case TimerKind.MaxWait:
                 // A caller being rung keeps its chance; ReturnToQueue overflows it if that offer fails.
-                if (!entry.Caller!.Removed && entry.Caller.State == CallerState.Waiting)
+                if (!entry.Caller!.Removed && entry.Caller.State == CallerState.Waiting && !entry.Caller.IsCallback)
                 {
                     RemoveCaller(entry.Caller);
                     EmitOverflow(entry.Caller, OverflowReason.MaxWaitReached, Now);

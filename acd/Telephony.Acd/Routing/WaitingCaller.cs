@@ -17,6 +17,12 @@ internal sealed class WaitingCaller(string callId, CallerPool pool, int priority
     /// <summary>Arrival order; breaks ties between callers enqueued at the same instant.</summary>
     public long Sequence { get; } = sequence;
 
+    /// <summary>
+    /// The caller hung up after asking to be called back: it keeps its place but has no live leg, so its wait has no
+    /// maximum (there is nobody to overflow) and the host dials it when an agent is reserved for it.
+    /// </summary>
+    public bool IsCallback { get; set; }
+
     /// <summary>0 = strict requirements; n = the queue's n-th relaxation step applies.</summary>
     public int Level { get; set; }
 

@@ -115,6 +115,12 @@ public sealed partial class AcdDispatcher
             return;
         }
 
+        if (queued.Callback is not null)
+        {
+            RingForCallback(queued, ring);
+            return;
+        }
+
         queued.StopRinging();
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping, queued.Caller.Ended);
         queued.RingingAgent = ring.AgentId;

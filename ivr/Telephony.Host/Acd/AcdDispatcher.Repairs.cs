@@ -18,6 +18,12 @@ public sealed partial class AcdDispatcher
         var repairs = 0;
         foreach (var queued in _calls.Values.ToArray())
         {
+            if (queued.Callback is not null)
+            {
+                // A callback has no live leg by design; its agent leg is the callback's own business.
+                continue;
+            }
+
             if (queued.ConnectedAgent is null && queued.Caller.State == CallState.Ended)
             {
                 CallsLog.RepairedCaller(_logger, queued.CallId, "queued caller without a live leg");

@@ -227,12 +227,16 @@ public sealed partial class AcdDispatcher : BackgroundService
         },
         cancellationToken);
 
-    private void TickOnLoop() => Apply(_engine.Tick());
+    private void TickOnLoop()
+    {
+        Apply(_engine.Tick());
+        RequeueDueCallbacks();
+    }
 
     /// <summary>One engine timer for every deadline: set to the next due time after each input.</summary>
     private void ArmTimer()
     {
-        if (_engine.NextDueAt is not { } due)
+        if (Earliest(_engine.NextDueAt, NextCallbackRetryAt()) is not { } due)
         {
             _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             return;

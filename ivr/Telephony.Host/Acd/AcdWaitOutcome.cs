@@ -12,6 +12,9 @@ public enum AcdWaitOutcome
     /// <summary>The caller hung up while waiting.</summary>
     Abandoned,
 
+    /// <summary>The caller asked to be called back: its place is kept in the queue and its leg may end.</summary>
+    CallbackRequested,
+
     /// <summary>The ACD could not take the caller (unknown queue, or the server is stopping).</summary>
     Refused,
 }

@@ -36,6 +36,15 @@ internal sealed class QueuedCall(ICall caller, string queueId, IReadOnlyList<str
 
     public CancellationTokenRegistration EndedRegistration { get; set; }
 
+    /// <summary>Set once the caller asked to be called back and left: its place is kept and dialled when it comes up.</summary>
+    public QueueCallbackRequest? Callback { get; set; }
+
+    /// <summary>Dials of the callback made so far.</summary>
+    public int CallbackAttempts { get; set; }
+
+    /// <summary>When a callback whose citizen did not answer goes back to its place; null while it is queued or dialled.</summary>
+    public DateTimeOffset? CallbackRetryAt { get; set; }
+
     public void StopRinging()
     {
         RingCancellation?.Cancel();

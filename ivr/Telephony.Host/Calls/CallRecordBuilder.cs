@@ -49,6 +49,10 @@ internal sealed class CallRecordBuilder
             _agent = result.AgentExtension;
             _agentAnsweredAt = at;
         }
+        else if (result.Outcome == AcdWaitOutcome.CallbackRequested)
+        {
+            AddEvent(at, result.QueueId, "callback-requested", null);
+        }
     }
 
     public void TalkEnded(DateTimeOffset at) => _talkEndedAt = at;
@@ -93,7 +97,7 @@ internal sealed class CallRecordBuilder
             Outcome = Outcome(menu),
             ShortAbandon = _waitOutcome == AcdWaitOutcome.Abandoned && _wait <= _options.ShortAbandonThreshold,
             SurveyScore = survey is > 0 ? survey : null,
-            CallbackRequested = menu?.Callback is not null,
+            CallbackRequested = menu?.Callback is not null || _waitOutcome == AcdWaitOutcome.CallbackRequested,
             RtpPacketsIn = statistics.PacketsReceived,
             RtpLost = statistics.PacketsLost,
             JitterMs = statistics.JitterMilliseconds,
@@ -120,6 +124,8 @@ internal sealed class CallRecordBuilder
                     IvrDisposition.VoicemailLeft => CallOutcomes.Voicemail,
                     _ => CallOutcomes.Overflowed,
                 };
+            case AcdWaitOutcome.CallbackRequested:
+                return CallOutcomes.CallbackRequested;
             case AcdWaitOutcome.Refused:
                 return CallOutcomes.Failed;
             default:

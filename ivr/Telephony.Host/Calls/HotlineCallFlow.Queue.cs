@@ -12,7 +12,8 @@ public sealed partial class HotlineCallFlow
 {
     /// <summary>
     /// Waits in the ACD with music on hold. The pause between announcements is a digit collection on the call (no timer
-    /// per call): when it times out the caller hears their position and estimated wait in their language.
+    /// per call): when it times out the caller hears their position and estimated wait in their language, and the
+    /// callback key when their number may be called back; the key ends the call with the place kept.
     /// </summary>
     private async Task<AcdWaitResult> WaitInQueueAsync(ICall call, QueueHandoff handoff, CancellationToken cancellationToken)
     {
@@ -40,6 +41,10 @@ public sealed partial class HotlineCallFlow
                 if (pressed.End == DigitsEnd.Timeout && !wait.IsCompleted)
                 {
                     await AnnounceAsync(call, handoff.Language, pausing.Token).ConfigureAwait(false);
+                }
+                else if (IsCallbackKey(pressed) && !wait.IsCompleted && await TryLeaveForCallbackAsync(call, handoff, pausing.Token, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
                 }
             }
         }
@@ -74,6 +79,8 @@ public sealed partial class HotlineCallFlow
             var minutes = Math.Max(1, (int)Math.Ceiling(estimated.TotalMinutes));
             sources.AddRange(_prompts.Say(new SpokenValue(SayAs.Minutes, minutes.ToString(CultureInfo.InvariantCulture)), language));
         }
+
+        sources.AddRange(CallbackOffer(call, language));
 
         await call.StopMusicOnHoldAsync(cancellationToken).ConfigureAwait(false);
         await call.PlayAsync(sources, PlaybackOptions.Once, cancellationToken).ConfigureAwait(false);

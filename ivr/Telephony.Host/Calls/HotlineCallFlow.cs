@@ -70,6 +70,7 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
         }
 
         _backend.OnIncomingCall(HandleAsync);
+        _dispatcher.OnCallbackDue(CallBackAsync);
         return Task.CompletedTask;
     }
 

@@ -54,6 +54,12 @@ public sealed record HotlineCallRecord
 
     public bool CallbackRequested { get; init; }
 
+    /// <summary>This call is a callback we dialled for <see cref="CallbackOf"/> (call_records.is_callback).</summary>
+    public bool IsCallback { get; init; }
+
+    /// <summary>The call whose caller asked for this callback; its callback-made queue event names this call's id.</summary>
+    public Guid? CallbackOf { get; init; }
+
     public long? RtpPacketsIn { get; init; }
 
     public long? RtpLost { get; init; }

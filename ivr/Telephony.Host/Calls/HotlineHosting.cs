@@ -42,6 +42,11 @@ internal static class HotlineHosting
             ShutdownGrace = options.ShutdownGrace,
             HostId = options.HostId,
             MenuClock = options.MenuClock,
+            Callback = new QueueCallbackOptions
+            {
+                Key = configuration["Telephony:Acd:Callback:Key"] is { } key ? (key.Length == 0 ? null : key) : "1",
+                AllowedNumbers = configuration["Telephony:Acd:Callback:AllowedNumbers"] ?? QueueCallbackOptions.DefaultAllowedNumbers,
+            },
         });
         return services;
     }

@@ -27,6 +27,9 @@ public sealed class HotlineOptions
     /// <summary>The clock the menu's hours decisions read (Telephony:MenuClock); null is the host's clock.</summary>
     public MenuClock? MenuClock { get; init; }
 
+    /// <summary>The callback key offered to waiting callers and what it may dial.</summary>
+    public QueueCallbackOptions Callback { get; init; } = new();
+
     /// <summary>This server's id in call records and queue events.</summary>
     public string HostId { get; init; } = Environment.MachineName;
 
@@ -46,5 +49,7 @@ public sealed class HotlineOptions
         {
             throw new ArgumentException("Hotline:ShortAbandonThreshold must not be negative.", nameof(ShortAbandonThreshold));
         }
+
+        Callback.Validate();
     }
 }

@@ -36,5 +36,16 @@ public sealed class InMemoryCallRecordSink : ICallRecordSink
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask WriteEventsAsync(IReadOnlyList<QueueEventRecord> events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        foreach (var queueEvent in events)
+        {
+            _events.Enqueue(queueEvent);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -21,6 +21,17 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         return ValueTask.CompletedTask;
     }
 
+    public ValueTask WriteEventsAsync(IReadOnlyList<QueueEventRecord> queueEvents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queueEvents);
+        foreach (var queueEvent in queueEvents)
+        {
+            events.Write(ToStore(queueEvent));
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
         await records.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -53,6 +64,7 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         ShortAbandon = record.ShortAbandon,
         SurveyScore = record.SurveyScore is { } score ? (short)score : null,
         CallbackRequested = record.CallbackRequested,
+        IsCallback = record.IsCallback,
         RtpPacketsIn = record.RtpPacketsIn is { } packets ? (int)Math.Min(packets, int.MaxValue) : null,
         RtpLost = record.RtpLost is { } lost ? (int)Math.Min(lost, int.MaxValue) : null,
         JitterMs = record.JitterMs is { } jitter ? (float)jitter : null,
@@ -60,7 +72,7 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
     };
 
     internal static QueueEvent ToStore(QueueEventRecord queueEvent) => new(
-        Guid.CreateVersion7(queueEvent.At), queueEvent.At, queueEvent.CallId, queueEvent.QueueId, Kind(queueEvent.Event), queueEvent.AgentId, queueEvent.HostId, null);
+        Guid.CreateVersion7(queueEvent.At), queueEvent.At, queueEvent.CallId, queueEvent.QueueId, Kind(queueEvent.Event), queueEvent.AgentId, queueEvent.HostId, queueEvent.DetailJson);
 
     private static CallOutcome Outcome(string outcome) => outcome switch
     {

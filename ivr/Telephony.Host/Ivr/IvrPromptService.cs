@@ -46,13 +46,14 @@ internal sealed class IvrPromptService : IDisposable
     /// <summary>
     /// Renders the closed vocabulary of spoken numbers, minutes, dates, times and keys in every language, so that a call
     /// announcing a queue position or reading back an appeal number finds every word ready. Already rendered words are skipped.
+    /// <paramref name="sentences"/> adds fixed texts of the host's own (the queue's callback offer) per language.
     /// </summary>
-    public async Task<int> RenderVocabularyAsync(IEnumerable<Language> languages, CancellationToken cancellationToken)
+    public async Task<int> RenderVocabularyAsync(IEnumerable<Language> languages, CancellationToken cancellationToken, Func<Language, IEnumerable<string>>? sentences = null)
     {
         var rendered = 0;
         foreach (var language in languages)
         {
-            foreach (var word in Telephony.Ivr.Interpreter.Prompts.PromptRequirements.Fragments(language))
+            foreach (var word in Telephony.Ivr.Interpreter.Prompts.PromptRequirements.Fragments(language).Concat(sentences?.Invoke(language) ?? []))
             {
                 if (await _renderer.Value.RenderAsync("vocabulary", "word", new PromptContent { Text = word }, language, cancellationToken) is { Synthesised: true })
                 {

@@ -1,3 +1,4 @@
+using Telephony.Host.Calls;
 using Telephony.Host.Configuration;
 using Telephony.Ivr.Model;
 using Telephony.Ivr.Prompts;
@@ -19,7 +20,9 @@ internal sealed class VocabularyRenderer(IvrPromptService prompts, IConfiguratio
 
         try
         {
-            var rendered = await prompts.RenderVocabularyAsync([Language.Az, Language.Ru, Language.En], stoppingToken);
+            var callbackKey = configuration[TelephonyOptions.Section + ":Acd:Callback:Key"] ?? "1";
+            var rendered = await prompts.RenderVocabularyAsync(
+                [Language.Az, Language.Ru, Language.En], stoppingToken, language => QueueCallbackWording.All(language, callbackKey));
             IvrAdminLog.VocabularyRendered(logger, rendered);
         }
         catch (PromptException ex)

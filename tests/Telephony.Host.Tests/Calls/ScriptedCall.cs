@@ -14,6 +14,8 @@ public sealed class ScriptedCall : ICall
 {
     private readonly FakeTimeProvider _time;
     private readonly Queue<string> _keys = new();
+    private readonly Queue<string> _holdKeys = new();
+    private TaskCompletionSource<DigitsEnd>? _waitingForKey;
     private readonly CancellationTokenSource _ended = new();
     private readonly Lock _gate = new();
 
@@ -74,6 +76,19 @@ public sealed class ScriptedCall : ICall
         return this;
     }
 
+    /// <summary>
+    /// A key pressed while the caller hears music on hold (the queue's callback key): a collection waiting for its
+    /// timeout ends with it at once.
+    /// </summary>
+    public void PressDuringHold(string key)
+    {
+        lock (_gate)
+        {
+            _holdKeys.Enqueue(key);
+            _waitingForKey?.TrySetResult(DigitsEnd.MaxDigits);
+        }
+    }
+
     /// <summary>The leg is gone but no end event ever arrives (a lost BYE, a crashed backend): what the watchdog repairs.</summary>
     public void DropSilently() => State = CallState.Ended;
 
@@ -119,6 +134,11 @@ public sealed class ScriptedCall : ICall
             if (!OnHold && _keys.TryDequeue(out var keys))
             {
                 return Task.FromResult(new DigitsResult(keys, keys.Length >= options.MaxDigits ? DigitsEnd.MaxDigits : DigitsEnd.Terminator));
+            }
+
+            if (OnHold && _holdKeys.TryDequeue(out var held))
+            {
+                return Task.FromResult(new DigitsResult(held, DigitsEnd.MaxDigits));
             }
         }
 
@@ -174,7 +194,22 @@ public sealed class ScriptedCall : ICall
         using var timer = _time.CreateTimer(_ => done.TrySetResult(DigitsEnd.Timeout), null, timeout, Timeout.InfiniteTimeSpan);
         await using var onEnd = _ended.Token.Register(() => done.TrySetResult(DigitsEnd.CallEnded));
         await using var onCancel = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
-        return new DigitsResult("", await done.Task.ConfigureAwait(false));
+        lock (_gate)
+        {
+            _waitingForKey = done;
+        }
+
+        var end = await done.Task.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _waitingForKey = null;
+            if (end == DigitsEnd.MaxDigits)
+            {
+                return _holdKeys.TryDequeue(out var key) ? new DigitsResult(key, end) : new DigitsResult("", DigitsEnd.Timeout);
+            }
+        }
+
+        return new DigitsResult("", end);
     }
 
     private void End(CallEndReason reason)
