@@ -95,7 +95,7 @@ public sealed partial class SipCallBackend
             return (contacts[0], null);
         }
 
-        if (!_options.OriginateAllowlist.Contains(target))
+        if (!_options.MayDialOut(target))
         {
             return (null, OriginateFailure.NotRegistered);
         }

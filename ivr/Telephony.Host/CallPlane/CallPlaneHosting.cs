@@ -3,6 +3,7 @@ using System.Net;
 using Telephony.Calls.Control;
 using Telephony.Calls.MediaPlane;
 using Telephony.Calls.Sip;
+using Telephony.Host.Calls;
 using Telephony.Host.Configuration;
 using Telephony.Host.Sip;
 using Telephony.Media;
@@ -31,6 +32,9 @@ internal static class CallPlaneHosting
         var tick = configuration.GetSection("Calls:Tick").Get<MediaTickOptions>() ?? new MediaTickOptions();
         tick.Validate();
         var sip = configuration.GetSection(SipCallBackendOptions.SectionName).Get<SipCallBackendOptions>() ?? new SipCallBackendOptions();
+
+        // Citizens' numbers that queue callbacks may dial are the ones the trunk may dial: one policy, one setting.
+        sip.OriginatePattern ??= configuration["Telephony:Acd:Callback:AllowedNumbers"] ?? QueueCallbackOptions.DefaultAllowedNumbers;
 
         services.AddSingleton(media);
         services.AddSingleton(tick);

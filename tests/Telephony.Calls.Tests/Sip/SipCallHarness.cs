@@ -14,7 +14,7 @@ internal sealed class SipCallHarness : IAsyncDisposable, ISipLocationService
     private readonly LoopbackMediaPlane _plane;
     private readonly Dictionary<string, SipLocation> _registered = new(StringComparer.Ordinal);
 
-    public SipCallHarness(int portMin, TimeSpan? inactivityTimeout = null)
+    public SipCallHarness(int portMin, TimeSpan? inactivityTimeout = null, SipCallBackendOptions? backendOptions = null)
     {
         _plane = new LoopbackMediaPlane(configure: o =>
         {
@@ -25,7 +25,7 @@ internal sealed class SipCallHarness : IAsyncDisposable, ISipLocationService
         Port = FreePort.UdpAndTcp();
         var options = new SipStackOptions { EnableTcp = false, WorkerCount = 2 };
         options.Listen.Add($"127.0.0.1:{Port}");
-        Backend = new SipCallBackend(_plane.Engine, this, new SipCallBackendOptions { Domain = "127.0.0.1" }, null, TimeProvider.System, NullLoggerFactory.Instance);
+        Backend = new SipCallBackend(_plane.Engine, this, backendOptions ?? new SipCallBackendOptions { Domain = "127.0.0.1" }, null, TimeProvider.System, NullLoggerFactory.Instance);
         Stack = new SipStack(options, Backend, TimeProvider.System, NullLoggerFactory.Instance);
         Backend.Attach(Stack);
     }
