@@ -60,48 +60,15 @@ public sealed partial class AcdDispatcher
     private void RingForCallback(QueuedCall queued, RingAgent ring)
     {
         queued.StopRinging();
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-        queued.RingingAgent = ring.AgentId;
-        queued.RingCancellation = cancellation;
         var number = queued.Callback!.Number;
         var request = new OriginateRequest(ring.Extension, number, ring.RingTimeout)
         {
             DisplayName = $"Callback {number} ({ring.QueueId})",
             RelatedCallId = queued.Caller.Id,
         };
-        var token = cancellation.Token;
-        CallsLog.RingingAgent(_logger, ring.Extension, ring.QueueId);
-        _offLoop.Start(async () =>
-        {
-            OriginateResult result;
-            try
-            {
-                result = await _backend.OriginateAsync(request, token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
 
-            if (result.Call is { } agentLeg)
-            {
-                await CallBackAsync(queued, ring, agentLeg).ConfigureAwait(false);
-                return;
-            }
-
-            if (result.Failure != OriginateFailure.Cancelled)
-            {
-                CallsLog.RingFailed(_logger, ring.Extension, result.Failure);
-                Post(() =>
-                {
-                    if (queued.RingingAgent == ring.AgentId)
-                    {
-                        queued.StopRinging();
-                        Apply(_engine.RingFailed(ring.CallId));
-                    }
-                });
-            }
-        });
+        // The citizen's first leg has ended: only shutdown cancels the agent's ringing.
+        StartRinging(queued, ring, request, CancellationTokenSource.CreateLinkedTokenSource(_stopping), agentLeg => CallBackAsync(queued, ring, agentLeg));
     }
 
     /// <summary>The agent answered for a callback: the engine counts it connected, then the handler dials the citizen.</summary>

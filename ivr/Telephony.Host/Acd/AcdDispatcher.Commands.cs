@@ -122,14 +122,23 @@ public sealed partial class AcdDispatcher
         }
 
         queued.StopRinging();
-        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_stopping, queued.Caller.Ended);
-        queued.RingingAgent = ring.AgentId;
-        queued.RingCancellation = cancellation;
         var request = new OriginateRequest(ring.Extension, queued.Caller.From, ring.RingTimeout)
         {
             DisplayName = $"{queued.Caller.From} ({ring.QueueId})",
             RelatedCallId = queued.Caller.Id,
         };
+        StartRinging(
+            queued, ring, request, CancellationTokenSource.CreateLinkedTokenSource(_stopping, queued.Caller.Ended), agentLeg => ConnectAsync(queued, ring, agentLeg));
+    }
+
+    /// <summary>
+    /// Rings the reserved agent off the loop; <paramref name="answered"/> takes the agent's leg when they pick up, and a
+    /// ring that fails (other than by cancellation) goes back to the engine so the next agent is tried.
+    /// </summary>
+    private void StartRinging(QueuedCall queued, RingAgent ring, OriginateRequest request, CancellationTokenSource cancellation, Func<ICall, Task> answered)
+    {
+        queued.RingingAgent = ring.AgentId;
+        queued.RingCancellation = cancellation;
         var token = cancellation.Token;
         CallsLog.RingingAgent(_logger, ring.Extension, ring.QueueId);
         _ = _offLoop.Start(async () =>
@@ -146,7 +155,7 @@ public sealed partial class AcdDispatcher
 
             if (result.Call is { } agentLeg)
             {
-                await ConnectAsync(queued, ring, agentLeg).ConfigureAwait(false);
+                await answered(agentLeg).ConfigureAwait(false);
                 return;
             }
 
