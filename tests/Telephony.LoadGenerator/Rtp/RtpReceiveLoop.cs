@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Telephony.Calls.MediaPlane;
 
 namespace Telephony.LoadGenerator.Rtp;
 
@@ -113,7 +114,7 @@ internal sealed class RtpReceiveLoop : IDisposable
     private static unsafe long KernelArrivalTicks(Socket socket)
     {
         var timeval = stackalloc long[2];
-        if (NativeMethods.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), NativeMethods.GetTimestamp, timeval) != 0)
+        if (KernelTimestamps.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), KernelTimestamps.GetTimestamp, timeval) != 0)
         {
             return 0;
         }

@@ -59,7 +59,7 @@ internal sealed class RtpSlot : IDisposable
     private static unsafe void EnableKernelStamps(Socket socket)
     {
         var timeval = stackalloc long[2];
-        _ = NativeMethods.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), NativeMethods.GetTimestamp, timeval);
+        _ = KernelTimestamps.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), KernelTimestamps.GetTimestamp, timeval);
     }
 
     private static Socket Bind(IPAddress address, int port)
