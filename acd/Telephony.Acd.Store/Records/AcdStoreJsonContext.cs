@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Telephony.Acd.Store.Callbacks;
 using Telephony.Acd.Store.Status;
 
 namespace Telephony.Acd.Store.Records;
@@ -8,4 +9,5 @@ namespace Telephony.Acd.Store.Records;
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(AgentStatusEntry))]
+[JsonSerializable(typeof(CallbackChange))]
 internal sealed partial class AcdStoreJsonContext : JsonSerializerContext;
