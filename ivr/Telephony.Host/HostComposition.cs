@@ -71,6 +71,7 @@ internal static class HostComposition
 
         services.AddRecording(builder.Configuration, options);
         services.AddHotline(builder.Configuration, options);
+        services.AddQueueCallbackStore(builder.Configuration, options);
         services.AddAcdDispatcher(options);
         services.AddAgentDesk();
         services.AddHotlineFlow();

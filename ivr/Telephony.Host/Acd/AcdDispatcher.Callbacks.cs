@@ -1,4 +1,5 @@
 using Telephony.Acd.Routing;
+using Telephony.Acd.Store.Callbacks;
 using Telephony.Calls.Control;
 using Telephony.Host.Calls;
 
@@ -52,6 +53,7 @@ public sealed partial class AcdDispatcher
         queued.Callback = request;
         queued.EndedRegistration.Dispose();
         CallbackLog.Requested(_logger, callId, queued.QueueId);
+        RecordRequest(queued, request);
         queued.Completion.TrySetResult(new AcdWaitResult(AcdWaitOutcome.CallbackRequested, queued.QueueId, _time.GetUtcNow() - queued.EnqueuedAt));
         return true;
     }
@@ -94,7 +96,9 @@ public sealed partial class AcdDispatcher
                 queued.RingingAgent = null;
                 queued.ConnectedAgent = ring.AgentId;
                 queued.AgentLeg = agentLeg;
-                return ++queued.CallbackAttempts;
+                queued.CallbackAttempts++;
+                RecordCallback(queued, CallbackState.Dialling);
+                return queued.CallbackAttempts;
             },
             CancellationToken.None).ConfigureAwait(false);
 
@@ -145,17 +149,20 @@ public sealed partial class AcdDispatcher
         var request = queued.Callback!;
         if (outcome != CallbackAttemptOutcome.NoAnswer || queued.CallbackAttempts >= request.Attempts)
         {
-            if (outcome == CallbackAttemptOutcome.NoAnswer)
+            var givenUp = outcome == CallbackAttemptOutcome.NoAnswer;
+            if (givenUp)
             {
                 CallbackLog.GivenUp(_logger, queued.CallId, queued.CallbackAttempts);
             }
 
             _calls.Remove(queued.CallId);
+            RecordCallback(queued, givenUp ? CallbackState.GivenUp : CallbackState.Completed);
             return;
         }
 
         queued.CallbackRetryAt = _time.GetUtcNow() + request.RetryInterval;
         _callbackRetries.Add(queued);
+        RecordCallback(queued, CallbackState.Pending);
         CallbackLog.RetryScheduled(_logger, queued.CallId, queued.QueueId, queued.CallbackRetryAt.Value);
     }
 
@@ -191,6 +198,7 @@ public sealed partial class AcdDispatcher
             {
                 CallbackLog.RequeueRefused(_logger, queued.CallId, queued.QueueId, result.Rejection);
                 _calls.Remove(queued.CallId);
+                RecordCallback(queued, CallbackState.GivenUp);
                 continue;
             }
 

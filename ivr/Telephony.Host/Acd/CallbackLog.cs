@@ -25,4 +25,13 @@ internal static partial class CallbackLog
 
     [LoggerMessage(EventId = 9386, Level = LogLevel.Warning, Message = "Callback {CallId} could not go back to queue {Queue}: {Rejection}")]
     public static partial void RequeueRefused(ILogger logger, string callId, string queue, Telephony.Acd.Routing.AcdRejection rejection);
+
+    [LoggerMessage(EventId = 9387, Level = LogLevel.Information, Message = "Callback {CallId} taken over from the store for queue {Queue}, place {EnqueuedAt:O}, {AttemptsMade} attempts made")]
+    public static partial void Restored(ILogger logger, string callId, string queue, DateTimeOffset enqueuedAt, int attemptsMade);
+
+    [LoggerMessage(EventId = 9388, Level = LogLevel.Warning, Message = "Callbacks could not be claimed or their leases renewed; retried in {Retry}")]
+    public static partial void SweepFailed(ILogger logger, TimeSpan retry, Exception exception);
+
+    [LoggerMessage(EventId = 9389, Level = LogLevel.Information, Message = "Callback sweep: {Owned} owned by this host, {Claimed} claimed, {Restored} taken into the queues")]
+    public static partial void Swept(ILogger logger, int owned, int claimed, int restored);
 }

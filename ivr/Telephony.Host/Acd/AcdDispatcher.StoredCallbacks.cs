@@ -1,0 +1,74 @@
+using Telephony.Acd.Store.Callbacks;
+using Telephony.Ivr.Model;
+
+namespace Telephony.Host.Acd;
+
+/// <summary>
+/// Callbacks that outlive the host: every request and outcome goes to the callback writer (acd_callbacks, spooled
+/// while the database is away), and callbacks claimed from the table (this host's own after a restart, or a dead
+/// host's once its lease ran out) come back into the engine at their original place, through the retry list, so the
+/// dispatcher's one timer queues them when they are due.
+/// </summary>
+public sealed partial class AcdDispatcher
+{
+    private Action<CallbackChange>? _callbackChanges;
+
+    /// <summary>Where each callback's request and outcomes are written (the spooled callback writer); without it they live in memory only.</summary>
+    public void OnCallbackChanged(Action<CallbackChange> write) =>
+        _callbackChanges = write ?? throw new ArgumentNullException(nameof(write));
+
+    /// <summary>
+    /// Takes over callbacks claimed from the store: each keeps its place (enqueue time, priority, skills) and the
+    /// attempts it already used. One already held here (this host wrote it meanwhile) is left as it is; one whose
+    /// attempts are used up is given up. Returns how many were taken.
+    /// </summary>
+    public Task<int> RestoreCallbacksAsync(IReadOnlyList<StoredCallback> callbacks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callbacks);
+        return PostAsync(() => callbacks.Count(RestoreOnLoop), cancellationToken);
+    }
+
+    private bool RestoreOnLoop(StoredCallback stored)
+    {
+        var callId = stored.OriginalCallId.ToString();
+        if (_callbackHandler is null || _calls.ContainsKey(callId))
+        {
+            return false;
+        }
+
+        var language = Enum.TryParse<Language>(stored.Language, ignoreCase: true, out var chosen) ? chosen : default;
+        var queued = new QueuedCall(new DepartedCaller(stored.OriginalCallId, stored.Number, stored.EnqueuedAt), stored.QueueId, stored.Skills, stored.Priority, stored.EnqueuedAt)
+        {
+            Language = stored.Language,
+            Topic = stored.Topic,
+            Callback = new QueueCallbackRequest(stored.Number, language, stored.Topic, stored.AttemptsAllowed, stored.RetryInterval),
+            CallbackAttempts = stored.AttemptsMade,
+        };
+
+        // As for a callback taken here: the caller's wait is over, so nothing treats it as a caller still waiting.
+        queued.Completion.TrySetResult(new AcdWaitResult(AcdWaitOutcome.CallbackRequested, stored.QueueId, _time.GetUtcNow() - stored.EnqueuedAt));
+        if (stored.AttemptsExhausted)
+        {
+            // The host that held it died while dialling the last attempt.
+            CallbackLog.GivenUp(_logger, callId, stored.AttemptsMade);
+            RecordCallback(queued, CallbackState.GivenUp);
+            return false;
+        }
+
+        _calls[callId] = queued;
+        queued.CallbackRetryAt = stored.NextAttemptAt;
+        _callbackRetries.Add(queued);
+        CallbackLog.Restored(_logger, callId, stored.QueueId, stored.EnqueuedAt, stored.AttemptsMade);
+        return true;
+    }
+
+    private void RecordRequest(QueuedCall queued, QueueCallbackRequest request) => _callbackChanges?.Invoke(CallbackChange.Requested(new StoredCallback(
+        Guid.NewGuid(), queued.Caller.Id, queued.QueueId, request.Number, request.Language.Code(), request.Topic, queued.Skills, queued.EnqueuedAt, queued.Priority,
+        request.Attempts, request.RetryInterval)
+    {
+        NextAttemptAt = _time.GetUtcNow(),
+    }));
+
+    private void RecordCallback(QueuedCall queued, CallbackState state) => _callbackChanges?.Invoke(
+        new CallbackChange(queued.Caller.Id, state, queued.CallbackAttempts, queued.CallbackRetryAt ?? _time.GetUtcNow()));
+}

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Telephony.Acd.Agents;
+using Telephony.Acd.Store.Callbacks;
+using Telephony.Host.Calls;
+using Telephony.Host.Tests.Calls;
+
+namespace Telephony.Host.Tests.Acd;
+
+/// <summary>
+/// The dispatcher's side of stored callbacks: it writes each request with the caller's place and every outcome, and
+/// a callback claimed from the store (as after a restart, or from a dead host) is dialled at that place.
+/// </summary>
+public sealed class StoredCallbackDispatchTests
+{
+    private const string CitizenNumber = "0501234567";
+
+    private static HotlineOptions Options() => new()
+    {
+        HostId = "test",
+        Callback = new QueueCallbackOptions { Attempts = 3, RetryInterval = TimeSpan.FromMinutes(5), RingTimeout = TimeSpan.FromSeconds(30) },
+    };
+
+    /// <summary>A Russian transfers caller who waits, presses 1 and hangs up after the confirmation.</summary>
+    private static async Task<ScriptedCall> LeaveForCallbackAsync(HotlineTestBed bed)
+    {
+        var caller = bed.Caller(CitizenNumber).Press("2", "3");
+        var flow = bed.Backend.DialInAsync(caller);
+        await bed.AdvanceUntilAsync(() => caller.OnHold, "the caller waits in the queue");
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(10));
+        caller.PressDuringHold("1");
+        await bed.AdvanceUntilAsync(() => flow.IsCompleted, "the caller's call ends after the callback request");
+        await flow;
+        return caller;
+    }
+
+    private static async Task LogInAsync(HotlineTestBed bed, string extension) =>
+        Assert.Equal(Telephony.Acd.Routing.AcdRejection.None, await bed.Dispatcher.SetAgentStatusAsync(extension, AgentStatus.Available, null, "test", CancellationToken.None));
+
+    [Fact]
+    public async Task Request_is_written_with_the_callers_place_then_dialling_and_completed()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn(), Options());
+        var changes = new ConcurrentQueue<CallbackChange>();
+        bed.Dispatcher.OnCallbackChanged(changes.Enqueue);
+        await bed.StartAsync();
+
+        var original = await LeaveForCallbackAsync(bed);
+        var requested = Assert.Single(changes).Request!;
+        var record = Assert.Single(bed.Records.Records);
+        Assert.Equal(
+            (original.Id, "transfers", CitizenNumber, "ru", "transfers", record.QueuedAt!.Value, 3, TimeSpan.FromMinutes(5)),
+            (requested.OriginalCallId, requested.QueueId, requested.Number, requested.Language, requested.Topic, requested.EnqueuedAt, requested.AttemptsAllowed, requested.RetryInterval));
+        Assert.NotEmpty(requested.Skills);
+
+        await LogInAsync(bed, "1003");
+        var citizenPhone = bed.Backend.Phone(CitizenNumber);
+        await bed.AdvanceUntilAsync(() => citizenPhone.Legs.Count == 1 && citizenPhone.Legs[0].Bridges == 1, "the citizen is called back and bridged");
+        citizenPhone.Legs[0].HangUpRemotely();
+        await bed.AdvanceUntilAsync(() => changes.Count == 3, "the outcome is written");
+
+        Assert.Equal(
+            [(CallbackState.Pending, 0), (CallbackState.Dialling, 1), (CallbackState.Completed, 1)],
+            changes.Select(c => (c.State, c.AttemptsMade)));
+        Assert.All(changes, c => Assert.Equal(original.Id, c.OriginalCallId));
+    }
+
+    [Fact]
+    public async Task Callback_taken_over_from_the_store_is_dialled_at_its_place_ahead_of_a_later_live_caller()
+    {
+        StoredCallback stored;
+        Guid originalId;
+        await using (var first = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn(), Options()))
+        {
+            var written = new ConcurrentQueue<CallbackChange>();
+            first.Dispatcher.OnCallbackChanged(written.Enqueue);
+            await first.StartAsync();
+            originalId = (await LeaveForCallbackAsync(first)).Id;
+            stored = Assert.Single(written).Request!;
+        }
+
+        // Another host (or this one restarted): nothing of the callback in memory, only the row it claimed.
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn(), Options());
+        var changes = new ConcurrentQueue<CallbackChange>();
+        bed.Dispatcher.OnCallbackChanged(changes.Enqueue);
+        await bed.StartAsync();
+        var live = bed.Caller("0557654321").Press("2", "3");
+        var liveFlow = bed.Backend.DialInAsync(live);
+        await bed.AdvanceUntilAsync(() => live.OnHold, "a later live caller waits");
+        Assert.True(stored.EnqueuedAt < (await bed.Dispatcher.GetCallersAsync(CancellationToken.None)).Single().EnqueuedAt);
+
+        Assert.Equal(1, await bed.Dispatcher.RestoreCallbacksAsync([stored with { AttemptsMade = 1 }], CancellationToken.None));
+        Assert.Equal(0, await bed.Dispatcher.RestoreCallbacksAsync([stored], CancellationToken.None));
+        await bed.AdvanceAsync(TimeSpan.FromSeconds(1));
+        var callers = await bed.Dispatcher.GetCallersAsync(CancellationToken.None);
+        Assert.Equal([originalId.ToString(), live.Id.ToString()], callers.Select(c => c.CallId));
+        Assert.Equal(stored.EnqueuedAt, callers[0].EnqueuedAt);
+
+        await LogInAsync(bed, "1003");
+        var citizenPhone = bed.Backend.Phone(CitizenNumber);
+        await bed.AdvanceUntilAsync(() => citizenPhone.Legs.Count == 1 && citizenPhone.Legs[0].Bridges == 1, "the citizen is called back first");
+        Assert.Equal(0, live.Bridges);
+        citizenPhone.Legs[0].HangUpRemotely();
+        await bed.AdvanceUntilAsync(() => changes.Any(c => c.State == CallbackState.Completed), "the outcome is written");
+        Assert.Equal([(CallbackState.Dialling, 2), (CallbackState.Completed, 2)], changes.Select(c => (c.State, c.AttemptsMade)));
+        var made = Assert.Single(bed.Records.Events, e => e.Event == "callback-made");
+        Assert.Equal(originalId, made.CallId);
+        Assert.Equal(originalId, Assert.Single(bed.Records.Records, r => r.IsCallback).CallbackOf);
+
+        await bed.AdvanceUntilAsync(() => live.Bridges == 1, "the live caller is served next", maxSeconds: 300);
+        live.HangUpRemotely();
+        await liveFlow;
+    }
+
+    [Fact]
+    public async Task Callback_whose_attempts_ran_out_on_a_dead_host_is_given_up_not_dialled()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn(), Options());
+        var changes = new ConcurrentQueue<CallbackChange>();
+        bed.Dispatcher.OnCallbackChanged(changes.Enqueue);
+        await bed.StartAsync();
+        var stored = new StoredCallback(
+            Guid.NewGuid(), Guid.NewGuid(), "transfers", CitizenNumber, "ru", "transfers", [], bed.Time.GetUtcNow().AddMinutes(-30), 5, 3, TimeSpan.FromMinutes(5))
+        {
+            AttemptsMade = 3,
+        };
+
+        Assert.Equal(0, await bed.Dispatcher.RestoreCallbacksAsync([stored], CancellationToken.None));
+        await LogInAsync(bed, "1003");
+        await bed.AdvanceAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal((CallbackState.GivenUp, 3), changes.Select(c => (c.State, c.AttemptsMade)).Single());
+        Assert.Empty(bed.Backend.Rung);
+    }
+}
