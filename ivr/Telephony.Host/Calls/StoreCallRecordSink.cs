@@ -65,6 +65,9 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         SurveyScore = record.SurveyScore is { } score ? (short)score : null,
         CallbackRequested = record.CallbackRequested,
         IsCallback = record.IsCallback,
+
+        // A callback's own record is written only once the citizen answered: that is the callback made (statistics count it).
+        CallbackMade = record.IsCallback,
         RtpPacketsIn = record.RtpPacketsIn is { } packets ? (int)Math.Min(packets, int.MaxValue) : null,
         RtpLost = record.RtpLost is { } lost ? (int)Math.Min(lost, int.MaxValue) : null,
         JitterMs = record.JitterMs is { } jitter ? (float)jitter : null,
