@@ -36,6 +36,12 @@ internal static class CallPlaneHosting
         // Citizens' numbers that queue callbacks may dial are the ones the trunk may dial: one policy, one setting.
         sip.OriginatePattern ??= configuration["Telephony:Acd:Callback:AllowedNumbers"] ?? QueueCallbackOptions.DefaultAllowedNumbers;
 
+        // The binder leaves an IPEndPoint unset when given text ("127.0.0.1:5060"), so the trunk is parsed here.
+        if (sip.OutboundTrunk is null && configuration[SipCallBackendOptions.SectionName + ":OutboundTrunk"] is { Length: > 0 } trunk)
+        {
+            sip.OutboundTrunk = IPEndPoint.Parse(trunk);
+        }
+
         services.AddSingleton(media);
         services.AddSingleton(tick);
         services.AddSingleton(sip);

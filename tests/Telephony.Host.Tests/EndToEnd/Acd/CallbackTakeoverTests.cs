@@ -1,0 +1,209 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using Telephony.TestKit.Host;
+using Telephony.TestKit.Postgres;
+using Telephony.TestKit.Sip;
+
+namespace Telephony.Host.Tests.EndToEnd.Acd;
+
+/// <summary>
+/// Two real demo hosts on one database. A baresip caller reaches the queue on the first host while no agent is
+/// available, presses the callback key and hangs up; the first host is then killed (SIGKILL, so nothing is handed
+/// over). Once its lease on the callback runs out, the second host claims it; an agent's baresip phone goes available
+/// there, is rung, answers, and the second host dials the citizen's number through the trunk. The carrier cannot run
+/// here: the trunk points at a baresip phone standing in for the citizen's phone (a fake carrier), which answers and
+/// hears the agent's tone. The records show the callback requested on the first host and made by the second.
+/// </summary>
+public sealed class CallbackTakeoverTests
+{
+    private const string Citizen = "0501234567";
+    private const int LeaseSeconds = 6;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    [Fact]
+    public async Task Callback_of_a_host_killed_with_SIGKILL_is_dialled_by_the_other_host_through_a_fake_carrier_baresip()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("callbacks");
+        await using var carrier = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = Citizen, AutoAnswer = true, ToneHz = 440 });
+        await using var first = await StartHostAsync(database, "host-a", 51000, carrier);
+        var credentials = await ReadCredentialsAsync(first);
+        await using var second = await StartHostAsync(database, "host-b", 51500, carrier);
+        using var firstSupervisor = Supervisor(first, credentials);
+        using var secondSupervisor = Supervisor(second, credentials);
+        await WaitForPromptsAsync(first);
+        foreach (var supervisor in new[] { firstSupervisor, secondSupervisor })
+        {
+            foreach (var agent in credentials.Agents)
+            {
+                await HotlineDriver.WaitForAgentAsync(supervisor, agent.Extension, a => a.GetProperty("status").GetString() == "available", "loaded", TimeSpan.FromSeconds(60));
+                await HotlineDriver.SetStatusAsync(supervisor, agent.Extension, "loggedOut");
+            }
+        }
+
+        // The agent's phone registers once; bindings are in the database, so the second host finds it too.
+        await using var agentPhone = await BaresipPhone.StartAsync(new BaresipPhoneOptions
+        {
+            User = "1003",
+            Registrar = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{first.SipPort}"),
+            Password = credentials.Agents.Single(a => a.Extension == "1003").SipPassword,
+            AutoAnswer = true,
+            ToneHz = 1000,
+        });
+        await agentPhone.WaitForRegistrationAsync(Wait);
+
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var originalCallId = await RequestCallbackAsync(first, dataSource);
+        Assert.Equal("host-a", await OwnerAsync(dataSource, originalCallId));
+
+        // The first host lives on a little, long enough to write the call's record (its writer flushes each second).
+        await WaitUntilAsync(
+            async () => await CountAsync(dataSource,
+                "SELECT count(*) FROM call_records r JOIN acd_queue_events e ON e.call_id = r.id AND e.event = 'callback-requested' AND e.host_id = 'host-a' WHERE r.id = $1 AND r.callback_requested AND r.outcome = 'callback-requested'",
+                originalCallId) == 1,
+            "the original call's record says callback requested",
+            first);
+
+        await first.KillAsync();
+        await WaitUntilAsync(async () => await OwnerAsync(dataSource, originalCallId) == "host-b", "the second host claims the callback after the lease", second);
+        Assert.Equal(0, await CountAsync(dataSource, "SELECT count(*) FROM acd_queue_events WHERE call_id = $1 AND event = 'callback-made'", originalCallId));
+
+        await HotlineDriver.SetStatusAsync(secondSupervisor, "1003", "available");
+        await Diagnosed(second, agentPhone.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
+        await Diagnosed(second, carrier.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await carrier.HangupAsync();
+        await carrier.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(10));
+        await agentPhone.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(10));
+
+        var heard = await AudioAnalysis.MeasureAsync(carrier.ReceivedAudio().Single(), TimeSpan.FromSeconds(1));
+        Assert.True(heard.Rms > 0.05, $"the citizen heard nothing from the agent: {heard}");
+        Assert.InRange(heard.RoughHz, 900, 1100);
+        await WaitUntilAsync(async () => await StateAsync(dataSource, originalCallId) == "completed", "the callback row is completed", second);
+        await WaitUntilAsync(
+            async () => await CountAsync(dataSource, "SELECT count(*) FROM call_records WHERE is_callback AND callback_made AND caller = $1 AND host_id = 'host-b'", Citizen) == 1,
+            "the callback's own record is written by the second host",
+            second);
+        Assert.Equal(1, await CountAsync(dataSource,
+            "SELECT count(*) FROM acd_queue_events WHERE call_id = $1 AND event = 'callback-made' AND host_id = 'host-b' AND agent_id = '1003' AND detail->>'outcome' = 'answered'",
+            originalCallId));
+    }
+
+    /// <summary>The citizen calls the first host, is queued (English, employment), presses the callback key and is hung up on; returns the call's id.</summary>
+    private static async Task<Guid> RequestCallbackAsync(HostProcess host, NpgsqlDataSource dataSource)
+    {
+        await using var caller = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = Citizen, ToneHz = 440 });
+        await caller.DialAsync(string.Create(CultureInfo.InvariantCulture, $"sip:100@127.0.0.1:{host.SipPort}"));
+        await caller.WaitForEventAsync("CALL_ESTABLISHED", Wait);
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await caller.SendDigitsAsync("3");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        await caller.SendDigitsAsync("2");
+        Guid? queued = null;
+        await WaitUntilAsync(
+            async () => (queued = await FindAsync(dataSource, "SELECT call_id FROM acd_queue_events WHERE event = 'joined' AND host_id = 'host-a' LIMIT 1")) is not null,
+            "the caller is queued",
+            host);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await caller.SendDigitsAsync("1");
+        await Diagnosed(host, caller.WaitForEventAsync("CALL_CLOSED", Wait), caller);
+        await WaitUntilAsync(async () => await StateAsync(dataSource, queued!.Value) == "pending", "the callback is stored", host);
+        return queued!.Value;
+    }
+
+    private static async Task<HostProcess> StartHostAsync(string database, string hostId, int rtpPortMin, BaresipPhone carrier)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Telephony__HostId"] = hostId,
+            ["Telephony__Acd__Callback__LeaseSeconds"] = LeaseSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Sip__OutboundTrunk"] = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{carrier.SipPort}"),
+            ["Calls__Media__PortMin"] = rtpPortMin.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMax"] = (rtpPortMin + 499).ToString(CultureInfo.InvariantCulture),
+        };
+        var host = HostProcess.StartWithEnvironment(environment, database, null, "--demo", "--demo-always-open");
+        await host.WaitForHealthAsync(TimeSpan.FromSeconds(90));
+        return host;
+    }
+
+    private static HttpClient Supervisor(HostProcess host, DemoCredentialsFile credentials)
+    {
+        var password = credentials.Users.Single(u => u.User == "supervisor").Password;
+        var client = new HttpClient { BaseAddress = host.Http.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("supervisor:" + password)));
+        return client;
+    }
+
+    private static async Task<DemoCredentialsFile> ReadCredentialsAsync(HostProcess host)
+    {
+        var path = Path.Combine(host.DataDirectory, "demo-credentials.json");
+        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+    }
+
+    private static async Task WaitForPromptsAsync(HostProcess host)
+    {
+        var prompts = Path.Combine(host.DataDirectory, "prompts", "tts");
+        for (var i = 0; i < 600 && (!Directory.Exists(prompts) || Directory.GetFiles(prompts).Length < 40); i++)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, HostProcess host)
+    {
+        for (var deadline = DateTime.UtcNow + Wait; DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            if (await condition())
+            {
+                return;
+            }
+        }
+
+        var log = host.Output;
+        Assert.Fail($"never: {what}\nHost log (end):\n{log[Math.Max(0, log.Length - 15_000)..]}");
+    }
+
+    private static async Task Diagnosed(HostProcess host, Task step, params BaresipPhone[] phones)
+    {
+        try
+        {
+            await step;
+        }
+        catch (TimeoutException e)
+        {
+            var log = host.Output;
+            throw new TimeoutException(
+                e.Message + "\n" + string.Concat(phones.Select(p => $"Phone {Path.GetFileName(p.Directory)}: {string.Join("; ", p.Events)}\n"))
+                + "Host log (end):\n" + log[Math.Max(0, log.Length - 15_000)..],
+                e);
+        }
+    }
+
+    private static async Task<string?> OwnerAsync(NpgsqlDataSource dataSource, Guid originalCallId) =>
+        await ScalarAsync(dataSource, "SELECT owner_host_id FROM acd_callbacks WHERE original_call_id = $1", originalCallId) as string;
+
+    private static async Task<string?> StateAsync(NpgsqlDataSource dataSource, Guid originalCallId) =>
+        await ScalarAsync(dataSource, "SELECT state FROM acd_callbacks WHERE original_call_id = $1", originalCallId) as string;
+
+    private static async Task<Guid?> FindAsync(NpgsqlDataSource dataSource, string sql) => await ScalarAsync(dataSource, sql) as Guid?;
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters) =>
+        (long)(await ScalarAsync(dataSource, sql, parameters))!;
+
+    private static async Task<object?> ScalarAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new() { Value = parameter });
+        }
+
+        return await command.ExecuteScalarAsync() is { } value and not DBNull ? value : null;
+    }
+}
