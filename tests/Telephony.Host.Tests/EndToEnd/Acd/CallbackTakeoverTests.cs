@@ -30,48 +30,56 @@ public sealed class CallbackTakeoverTests
         await using var first = await StartHostAsync(database, "host-a", 51000, carrier);
         var credentials = await ReadCredentialsAsync(first);
         await using var second = await StartHostAsync(database, "host-b", 51500, carrier);
-        using var firstSupervisor = Supervisor(first, credentials);
         using var secondSupervisor = Supervisor(second, credentials);
-        await WaitForPromptsAsync(first);
-        foreach (var supervisor in new[] { firstSupervisor, secondSupervisor })
-        {
-            foreach (var agent in credentials.Agents)
-            {
-                await HotlineDriver.WaitForAgentAsync(supervisor, agent.Extension, a => a.GetProperty("status").GetString() == "available", "loaded", TimeSpan.FromSeconds(60));
-                await HotlineDriver.SetStatusAsync(supervisor, agent.Extension, "loggedOut");
-            }
-        }
-
-        // The agent's phone registers once; bindings are in the database, so the second host finds it too.
-        await using var agentPhone = await BaresipPhone.StartAsync(new BaresipPhoneOptions
-        {
-            User = "1003",
-            Registrar = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{first.SipPort}"),
-            Password = credentials.Agents.Single(a => a.Extension == "1003").SipPassword,
-            AutoAnswer = true,
-            ToneHz = 1000,
-        });
-        await agentPhone.WaitForRegistrationAsync(Wait);
-
+        await using var agentPhone = await PrepareAsync(first, credentials, secondSupervisor);
         await using var dataSource = NpgsqlDataSource.Create(database);
-        var originalCallId = await RequestCallbackAsync(first, dataSource);
+        var originalCallId = await RequestCallbackAsync(first, "host-a", dataSource);
         Assert.Equal("host-a", await OwnerAsync(dataSource, originalCallId));
-
-        // The first host lives on a little, long enough to write the call's record (its writer flushes each second).
-        await WaitUntilAsync(
-            async () => await CountAsync(dataSource,
-                "SELECT count(*) FROM call_records r JOIN acd_queue_events e ON e.call_id = r.id AND e.event = 'callback-requested' AND e.host_id = 'host-a' WHERE r.id = $1 AND r.callback_requested AND r.outcome = 'callback-requested'",
-                originalCallId) == 1,
-            "the original call's record says callback requested",
-            first);
 
         await first.KillAsync();
         await WaitUntilAsync(async () => await OwnerAsync(dataSource, originalCallId) == "host-b", "the second host claims the callback after the lease", second);
         Assert.Equal(0, await CountAsync(dataSource, "SELECT count(*) FROM acd_queue_events WHERE call_id = $1 AND event = 'callback-made'", originalCallId));
 
-        await HotlineDriver.SetStatusAsync(secondSupervisor, "1003", "available");
-        await Diagnosed(second, agentPhone.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
-        await Diagnosed(second, carrier.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
+        await AnswerCallbackAsync(second, secondSupervisor, "host-b", agentPhone, carrier, dataSource, originalCallId);
+    }
+
+    /// <summary>
+    /// The same with one host stopped (SIGTERM) and started again on its data directory: the stopping host lets its
+    /// pending callback go, and the restarted host claims it at start. The demo's agents come back available with the
+    /// restart, so the callback is offered as soon as it is claimed; only 1003's phone is registered to answer.
+    /// </summary>
+    [Fact]
+    public async Task Callback_survives_a_restart_of_its_host_and_is_dialled_through_a_fake_carrier_baresip()
+    {
+        var database = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("callbacks-restart");
+        await using var carrier = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = Citizen, AutoAnswer = true, ToneHz = 440 });
+        var host = await StartHostAsync(database, "host-r", 52000, carrier);
+        var credentials = await ReadCredentialsAsync(host);
+        await using var agentPhone = await PrepareAsync(host, credentials);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        var originalCallId = await RequestCallbackAsync(host, "host-r", dataSource);
+
+        var dataDirectory = host.DataDirectory;
+        await host.TerminateAsync(TimeSpan.FromSeconds(30));
+        await host.DisposeAsync();
+        Assert.Null(await OwnerAsync(dataSource, originalCallId));
+        Assert.Equal("pending", await StateAsync(dataSource, originalCallId));
+
+        await using var restarted = await StartHostAsync(database, "host-r", 52000, carrier, dataDirectory);
+        using var supervisor = Supervisor(restarted, credentials);
+        await AnswerCallbackAsync(restarted, supervisor, "host-r", agentPhone, carrier, dataSource, originalCallId);
+    }
+
+    /// <summary>
+    /// The agent goes available on <paramref name="host"/>, is rung and answers; the host dials the citizen through the
+    /// trunk (the fake carrier), who hears the agent's 1000 Hz tone and hangs up; the row, record and event say so.
+    /// </summary>
+    private static async Task AnswerCallbackAsync(
+        HostProcess host, HttpClient supervisor, string hostId, BaresipPhone agentPhone, BaresipPhone carrier, NpgsqlDataSource dataSource, Guid originalCallId)
+    {
+        await HotlineDriver.SetStatusAsync(supervisor, "1003", "available");
+        await Diagnosed(host, agentPhone.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
+        await Diagnosed(host, carrier.WaitForEventAsync("CALL_ESTABLISHED", Wait), agentPhone, carrier);
         await Task.Delay(TimeSpan.FromSeconds(5));
         await carrier.HangupAsync();
         await carrier.WaitForEventAsync("CALL_CLOSED", TimeSpan.FromSeconds(10));
@@ -80,18 +88,19 @@ public sealed class CallbackTakeoverTests
         var heard = await AudioAnalysis.MeasureAsync(carrier.ReceivedAudio().Single(), TimeSpan.FromSeconds(1));
         Assert.True(heard.Rms > 0.05, $"the citizen heard nothing from the agent: {heard}");
         Assert.InRange(heard.RoughHz, 900, 1100);
-        await WaitUntilAsync(async () => await StateAsync(dataSource, originalCallId) == "completed", "the callback row is completed", second);
+        await WaitUntilAsync(async () => await StateAsync(dataSource, originalCallId) == "completed", "the callback row is completed", host);
         await WaitUntilAsync(
-            async () => await CountAsync(dataSource, "SELECT count(*) FROM call_records WHERE is_callback AND callback_made AND caller = $1 AND host_id = 'host-b'", Citizen) == 1,
+            async () => await CountAsync(dataSource, "SELECT count(*) FROM call_records WHERE is_callback AND callback_made AND caller = $1 AND host_id = $2", Citizen, hostId) == 1,
             "the callback's own record is written by the second host",
-            second);
+            host);
         Assert.Equal(1, await CountAsync(dataSource,
-            "SELECT count(*) FROM acd_queue_events WHERE call_id = $1 AND event = 'callback-made' AND host_id = 'host-b' AND agent_id = '1003' AND detail->>'outcome' = 'answered'",
-            originalCallId));
+            "SELECT count(*) FROM acd_queue_events WHERE call_id = $1 AND event = 'callback-made' AND host_id = $2 AND agent_id = '1003' AND detail->>'outcome' = 'answered'",
+            originalCallId, hostId));
     }
 
+
     /// <summary>The citizen calls the first host, is queued (English, employment), presses the callback key and is hung up on; returns the call's id.</summary>
-    private static async Task<Guid> RequestCallbackAsync(HostProcess host, NpgsqlDataSource dataSource)
+    private static async Task<Guid> RequestCallbackAsync(HostProcess host, string hostId, NpgsqlDataSource dataSource)
     {
         await using var caller = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = Citizen, ToneHz = 440 });
         await caller.DialAsync(string.Create(CultureInfo.InvariantCulture, $"sip:100@127.0.0.1:{host.SipPort}"));
@@ -102,17 +111,46 @@ public sealed class CallbackTakeoverTests
         await caller.SendDigitsAsync("2");
         Guid? queued = null;
         await WaitUntilAsync(
-            async () => (queued = await FindAsync(dataSource, "SELECT call_id FROM acd_queue_events WHERE event = 'joined' AND host_id = 'host-a' LIMIT 1")) is not null,
+            async () => (queued = await FindAsync(dataSource, "SELECT call_id FROM acd_queue_events WHERE event = 'joined' AND host_id = $1 LIMIT 1", hostId)) is not null,
             "the caller is queued",
             host);
         await Task.Delay(TimeSpan.FromSeconds(3));
         await caller.SendDigitsAsync("1");
         await Diagnosed(host, caller.WaitForEventAsync("CALL_CLOSED", Wait), caller);
         await WaitUntilAsync(async () => await StateAsync(dataSource, queued!.Value) == "pending", "the callback is stored", host);
+
+        // The host lives on a little, long enough to write the call's record (its writer flushes each second).
+        await WaitUntilAsync(
+            async () => await CountAsync(dataSource,
+                "SELECT count(*) FROM call_records r JOIN acd_queue_events e ON e.call_id = r.id AND e.event = 'callback-requested' AND e.host_id = $2 WHERE r.id = $1 AND r.callback_requested AND r.outcome = 'callback-requested'",
+                queued!.Value, hostId) == 1,
+            "the original call's record says callback requested",
+            host);
         return queued!.Value;
     }
 
-    private static async Task<HostProcess> StartHostAsync(string database, string hostId, int rtpPortMin, BaresipPhone carrier)
+    /// <summary>
+    /// Waits for the host's prompts, logs every demo agent out there (and on the other hosts' supervisors given), and
+    /// registers agent 1003's phone with the host; bindings are in the database, so every host finds the phone.
+    /// </summary>
+    private static async Task<BaresipPhone> PrepareAsync(HostProcess host, DemoCredentialsFile credentials, params HttpClient[] otherHosts)
+    {
+        await WaitForPromptsAsync(host);
+        using var own = Supervisor(host, credentials);
+        foreach (var supervisor in otherHosts.Prepend(own))
+        {
+            foreach (var agent in credentials.Agents)
+            {
+                await HotlineDriver.WaitForAgentAsync(supervisor, agent.Extension, a => a.GetProperty("status").GetString() == "available", "loaded", TimeSpan.FromSeconds(60));
+                await HotlineDriver.SetStatusAsync(supervisor, agent.Extension, "loggedOut");
+            }
+        }
+
+        return await HotlineDriver.StartAgentPhoneAsync(
+            string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{host.SipPort}"), credentials.Agents.Single(a => a.Extension == "1003").SipPassword, "1003", toneHz: 1000);
+    }
+
+    private static async Task<HostProcess> StartHostAsync(string database, string hostId, int rtpPortMin, BaresipPhone carrier, string? dataDirectory = null)
     {
         var environment = new Dictionary<string, string>
         {
@@ -122,7 +160,7 @@ public sealed class CallbackTakeoverTests
             ["Calls__Media__PortMin"] = rtpPortMin.ToString(CultureInfo.InvariantCulture),
             ["Calls__Media__PortMax"] = (rtpPortMin + 499).ToString(CultureInfo.InvariantCulture),
         };
-        var host = HostProcess.StartWithEnvironment(environment, database, null, "--demo", "--demo-always-open");
+        var host = HostProcess.StartWithEnvironment(environment, database, dataDirectory, "--demo", "--demo-always-open");
         await host.WaitForHealthAsync(TimeSpan.FromSeconds(90));
         return host;
     }
@@ -191,7 +229,7 @@ public sealed class CallbackTakeoverTests
     private static async Task<string?> StateAsync(NpgsqlDataSource dataSource, Guid originalCallId) =>
         await ScalarAsync(dataSource, "SELECT state FROM acd_callbacks WHERE original_call_id = $1", originalCallId) as string;
 
-    private static async Task<Guid?> FindAsync(NpgsqlDataSource dataSource, string sql) => await ScalarAsync(dataSource, sql) as Guid?;
+    private static async Task<Guid?> FindAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters) => await ScalarAsync(dataSource, sql, parameters) as Guid?;
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters) =>
         (long)(await ScalarAsync(dataSource, sql, parameters))!;

@@ -13,13 +13,17 @@ internal static class HotlineDriver
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     /// <summary>Starts an agent's phone registered with the host's registrar under the agent's digest password.</summary>
-    public static async Task<BaresipPhone> StartAgentPhoneAsync(AcdHostFixture host, string extension, int toneHz, bool autoAnswer = true)
+    public static Task<BaresipPhone> StartAgentPhoneAsync(AcdHostFixture host, string extension, int toneHz, bool autoAnswer = true) =>
+        StartAgentPhoneAsync(host.Registrar, host.SipPasswordOf(extension), extension, toneHz, autoAnswer);
+
+    /// <summary>Starts an agent's phone registered with the registrar at <paramref name="registrar"/> (host:port).</summary>
+    public static async Task<BaresipPhone> StartAgentPhoneAsync(string registrar, string sipPassword, string extension, int toneHz, bool autoAnswer = true)
     {
         var phone = await BaresipPhone.StartAsync(new BaresipPhoneOptions
         {
             User = extension,
-            Registrar = host.Registrar,
-            Password = host.SipPasswordOf(extension),
+            Registrar = registrar,
+            Password = sipPassword,
             AutoAnswer = autoAnswer,
             ToneHz = toneHz,
         });
