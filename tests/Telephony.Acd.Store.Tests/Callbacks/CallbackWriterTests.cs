@@ -41,4 +41,35 @@ public sealed class CallbackWriterTests(PostgresDatabase database) : IClassFixtu
         var stored = (await store.FindAsync(request.OriginalCallId, CancellationToken.None))!;
         Assert.Equal((CallbackState.Completed, 1, "ru", "admission"), (stored.State, stored.AttemptsMade, stored.Language, stored.Topic));
     }
+
+    [Fact]
+    public async Task Request_while_the_database_is_away_is_spooled_and_a_restarted_host_stores_it_owned_by_itself()
+    {
+        var (gate, throughGate) = AcdStoreDatabase.BehindGate(database);
+        await using var gateToDispose = gate;
+        await using var dataSourceToDispose = throughGate;
+        var store = new PostgresCallbackStore(throughGate, "host-a", TimeSpan.FromSeconds(30), _time);
+        using var metrics = new DataMetrics();
+        var request = new StoredCallback(
+            Guid.NewGuid(), Guid.NewGuid(), "general", "0501234567", "az", null, [], _time.GetUtcNow().AddMinutes(-1), 0, 3, TimeSpan.FromMinutes(5))
+        {
+            NextAttemptAt = _time.GetUtcNow(),
+        };
+        await using (var writer = new CallbackWriter(store, _spoolRoot, _time, metrics, NullLogger<CallbackWriter>.Instance))
+        {
+            writer.Start();
+            writer.Write(CallbackChange.Requested(request));
+            await writer.FlushAsync(CancellationToken.None);
+            Assert.Equal(1, writer.SpooledRows);
+        }
+
+        gate.SwitchOn();
+        await using var restarted = new CallbackWriter(store, _spoolRoot, _time, metrics, NullLogger<CallbackWriter>.Instance);
+        restarted.Start();
+        await restarted.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(0, restarted.SpooledRows);
+        var claimed = Assert.Single(await store.ClaimAsync(includeOwn: true, 10, CancellationToken.None), c => c.OriginalCallId == request.OriginalCallId);
+        Assert.Equal(("host-a", request.EnqueuedAt, "az"), (claimed.OwnerHostId, claimed.EnqueuedAt, claimed.Language));
+    }
 }

@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Telephony.Acd.Store.Records;
 using Telephony.Data.Diagnostics;
-using Telephony.TestKit.Host;
-using Telephony.TestKit.Network;
 using Telephony.TestKit.Postgres;
 
 namespace Telephony.Acd.Store.Tests.Records;
@@ -165,12 +162,9 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
     [Fact]
     public async Task Write_database_away_spools_the_record_and_a_restarted_writer_stores_every_column()
     {
-        var real = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        await using var gate = new TcpForwarder(FreePort.Tcp(), new IPEndPoint(IPAddress.Loopback, real.Port));
-        await using var throughGate = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = gate.Port, Timeout = 3,
-        }.ConnectionString);
+        var (gate, throughGate) = AcdStoreDatabase.BehindGate(database);
+        await using var gateToDispose = gate;
+        await using var dataSourceToDispose = throughGate;
         var record = FullRecord(Guid.NewGuid());
         await using (var writer = NewWriter(throughGate))
         {
