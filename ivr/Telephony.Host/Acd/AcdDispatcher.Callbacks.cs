@@ -108,6 +108,12 @@ public sealed partial class AcdDispatcher
             return;
         }
 
+        if (!await MayDialAsync(queued, attempt).ConfigureAwait(false))
+        {
+            await LetGoOfLostCallbackAsync(queued, agentLeg).ConfigureAwait(false);
+            return;
+        }
+
         var request = queued.Callback!;
         CallbackLog.Dialling(_logger, queued.CallId, ring.Extension, attempt, request.Attempts);
         var outcome = CallbackAttemptOutcome.Refused;

@@ -1,4 +1,5 @@
 using Telephony.Acd.Store.Callbacks;
+using Telephony.Calls.Control;
 using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Acd;
@@ -12,10 +13,19 @@ namespace Telephony.Host.Acd;
 public sealed partial class AcdDispatcher
 {
     private Action<CallbackChange>? _callbackChanges;
+    private Func<Guid, int, CancellationToken, Task<bool>>? _mayDial;
 
     /// <summary>Where each callback's request and outcomes are written (the spooled callback writer); without it they live in memory only.</summary>
     public void OnCallbackChanged(Action<CallbackChange> write) =>
         _callbackChanges = write ?? throw new ArgumentNullException(nameof(write));
+
+    /// <summary>
+    /// Asked once an agent answered for a callback, before the citizen is dialled (original call id, attempt): false
+    /// when another host owns the callback now, because this host's lease ran out while it could not renew it. Only
+    /// one host then dials the citizen. When the answer cannot be had (the database is away) the host dials.
+    /// </summary>
+    public void OnCallbackDialling(Func<Guid, int, CancellationToken, Task<bool>> mayDial) =>
+        _mayDial = mayDial ?? throw new ArgumentNullException(nameof(mayDial));
 
     /// <summary>
     /// Takes over callbacks claimed from the store: each keeps its place (enqueue time, priority, skills) and the
@@ -71,4 +81,36 @@ public sealed partial class AcdDispatcher
 
     private void RecordCallback(QueuedCall queued, CallbackState state) => _callbackChanges?.Invoke(
         new CallbackChange(queued.Caller.Id, state, queued.CallbackAttempts, queued.CallbackRetryAt ?? _time.GetUtcNow()));
+
+    private async Task<bool> MayDialAsync(QueuedCall queued, int attempt)
+    {
+        if (_mayDial is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await _mayDial(queued.Caller.Id, attempt, _stopping).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            CallbackLog.OwnershipUnknown(_logger, queued.CallId, exception);
+            return true;
+        }
+    }
+
+    /// <summary>Another host owns the callback now: the agent leaves the call and this host forgets the callback.</summary>
+    private async Task LetGoOfLostCallbackAsync(QueuedCall queued, ICall agentLeg)
+    {
+        CallbackLog.LostToAnotherHost(_logger, queued.CallId);
+        await agentLeg.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+        Post(() =>
+        {
+            Apply(_engine.Hangup(queued.CallId));
+            queued.ConnectedAgent = null;
+            queued.AgentLeg = null;
+            _calls.Remove(queued.CallId);
+        });
+    }
 }

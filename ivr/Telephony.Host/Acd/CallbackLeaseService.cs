@@ -17,6 +17,7 @@ internal sealed class CallbackLeaseService(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         dispatcher.OnCallbackChanged(writer.Write);
+        dispatcher.OnCallbackDialling(StillOwnedAsync);
         writer.Start();
         return base.StartAsync(cancellationToken);
     }
@@ -83,5 +84,21 @@ internal sealed class CallbackLeaseService(
         {
             CallbackLog.Swept(logger, owned.Count, claimed, restored);
         }
+    }
+
+    /// <summary>
+    /// Before a dial: the callback's row (written first, so a fresh request is there) must still be this host's. A row
+    /// not there at all (its request still spooled) or another host's is told apart, so only a lost one is let go.
+    /// </summary>
+    private async Task<bool> StillOwnedAsync(Guid originalCallId, int attempt, CancellationToken cancellationToken)
+    {
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (await store.MarkDiallingAsync(originalCallId, attempt, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var row = await store.FindAsync(originalCallId, cancellationToken).ConfigureAwait(false);
+        return row is null || string.Equals(row.OwnerHostId, store.HostId, StringComparison.Ordinal);
     }
 }

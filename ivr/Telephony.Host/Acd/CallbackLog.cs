@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Telephony.Host.Acd;
 
-/// <summary>Queued callbacks: requested, dialled, retried, given up (band 9380–9389).</summary>
+/// <summary>Queued callbacks: requested, dialled, retried, given up (band 9380–9399).</summary>
 internal static partial class CallbackLog
 {
     [LoggerMessage(EventId = 9380, Level = LogLevel.Information, Message = "Caller {CallId} in queue {Queue} asked to be called back; the place is kept")]
@@ -34,4 +34,10 @@ internal static partial class CallbackLog
 
     [LoggerMessage(EventId = 9389, Level = LogLevel.Information, Message = "Callback sweep: {Owned} owned by this host, {Claimed} claimed, {Restored} taken into the queues")]
     public static partial void Swept(ILogger logger, int owned, int claimed, int restored);
+
+    [LoggerMessage(EventId = 9390, Level = LogLevel.Warning, Message = "Callback {CallId} is now another host's (this host's lease ran out); the agent's leg is let go and the citizen is not dialled from here")]
+    public static partial void LostToAnotherHost(ILogger logger, string callId);
+
+    [LoggerMessage(EventId = 9391, Level = LogLevel.Warning, Message = "Callback {CallId}: whether this host still owns it could not be checked; dialling")]
+    public static partial void OwnershipUnknown(ILogger logger, string callId, Exception exception);
 }

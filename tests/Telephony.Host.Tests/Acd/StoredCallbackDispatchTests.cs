@@ -125,6 +125,32 @@ public sealed class StoredCallbackDispatchTests
         Assert.Empty(bed.Backend.Rung);
     }
 
+    [Fact]
+    public async Task Callback_another_host_owns_now_is_not_dialled_and_the_agent_is_let_go()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn(), Options());
+        var asked = new ConcurrentQueue<(Guid, int)>();
+        bed.Dispatcher.OnCallbackDialling((callId, attempt, _) =>
+        {
+            asked.Enqueue((callId, attempt));
+            return Task.FromResult(false);
+        });
+        await bed.StartAsync();
+        var stored = Claimed(Guid.NewGuid(), bed.Time.GetUtcNow().AddMinutes(-3));
+        Assert.Equal(1, await bed.Dispatcher.RestoreCallbacksAsync([stored], CancellationToken.None));
+
+        await LogInAsync(bed, "1003");
+        var agentPhone = bed.Backend.Phone("1003");
+        await bed.AdvanceUntilAsync(() => agentPhone.Legs.Count == 1 && agentPhone.Legs[0].State == Telephony.Calls.Control.CallState.Ended, "the agent answers and is let go");
+        await bed.AdvanceAsync(TimeSpan.FromMinutes(10));
+
+        Assert.Equal([(stored.OriginalCallId, 1)], asked);
+        Assert.DoesNotContain(CitizenNumber, bed.Backend.Rung);
+        Assert.Empty(await bed.Dispatcher.GetCallersAsync(CancellationToken.None));
+        Assert.DoesNotContain(bed.Records.Events, e => e.Event == "callback-made");
+        Assert.Single(agentPhone.Legs);
+    }
+
     /// <summary>A callback as a claim returns it: a Russian transfers caller's, requested on another host.</summary>
     private static StoredCallback Claimed(Guid originalCallId, DateTimeOffset enqueuedAt) => new(
         Guid.NewGuid(), originalCallId, "transfers", CitizenNumber, "ru", "transfers", [], enqueuedAt, 0, 3, TimeSpan.FromMinutes(5))
