@@ -47,8 +47,12 @@ public sealed class SipStackOptions
     /// <summary>The period of the one timer that drives every SIP timer.</summary>
     public TimeSpan TimerTick { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Transactions being worked on (no final response yet) beyond which new out-of-dialog requests get 503.</summary>
-    public int MaxTransactions { get; set; } = 10_000;
+    /// <summary>
+    /// Transactions being worked on (no final response yet) beyond which new out-of-dialog requests get 503. A healthy
+    /// host answers in milliseconds, so a thousand waiting means it is falling behind: refusing new calls there keeps
+    /// the calls already up (and their audio) healthy instead of letting every call's setup slow down.
+    /// </summary>
+    public int MaxTransactions { get; set; } = 1_000;
 
     /// <summary>
     /// Transactions past their final response, kept to absorb retransmissions, beyond which new out-of-dialog requests
