@@ -64,6 +64,7 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         ShortAbandon = record.ShortAbandon,
         SurveyScore = record.SurveyScore is { } score ? (short)score : null,
         CallbackRequested = record.CallbackRequested,
+        TransferredTo = record.TransferredTo,
         IsCallback = record.IsCallback,
 
         // A callback's own record is written only once the citizen answered: that is the callback made (statistics count it).
