@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Npgsql;
+using Telephony.Acd.Agents;
+using Telephony.Acd.Skills;
+using Telephony.Acd.Store.Configuration;
+using Telephony.Host.Identity;
 using Telephony.TestKit.Host;
 using Telephony.TestKit.Postgres;
 
@@ -15,6 +20,7 @@ public sealed class AcdHostFixture : IAsyncLifetime
     public const int RtpPortMin = 50000;
     public const int RtpPortMax = 50999;
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, string> _addedSipPasswords = new(StringComparer.Ordinal);
     private HostProcess? _host;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not been started.");
@@ -63,7 +69,37 @@ public sealed class AcdHostFixture : IAsyncLifetime
         await StartAsync(data);
     }
 
-    public string SipPasswordOf(string extension) => Credentials.Agents.Single(a => a.Extension == extension).SipPassword;
+    public string SipPasswordOf(string extension) =>
+        _addedSipPasswords.TryGetValue(extension, out var added) ? added : Credentials.Agents.Single(a => a.Extension == extension).SipPassword;
+
+    /// <summary>
+    /// Adds agents beyond the demo's four the way an operator without an admin page would: with the host stopped,
+    /// each gets an agent account, a SIP password (stored as digest hashes by <see cref="AccountStore"/>) and an ACD
+    /// agent row with <paramref name="skills"/>; the restarted host loads them logged out. Agents already added are skipped.
+    /// </summary>
+    public async Task AddAgentsAsync(IEnumerable<string> extensions, IReadOnlyList<AgentSkill> skills)
+    {
+        var missing = extensions.Where(extension => !_addedSipPasswords.ContainsKey(extension)).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+
+        await RestartAsync(async () =>
+        {
+            await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+            var accounts = new AccountStore(dataSource);
+            var acd = new AcdConfigurationStore(dataSource);
+            foreach (var extension in missing)
+            {
+                var sipPassword = PasswordHasher.Generate();
+                var id = await accounts.CreateAsync("agent" + extension, Roles.Agent, "Agent " + extension, PasswordHasher.Generate(), extension, CancellationToken.None);
+                await accounts.SetSipPasswordAsync(extension, sipPassword, id, CancellationToken.None);
+                await acd.SaveAgentAsync(new Agent(extension, extension, "Agent " + extension, skills), id, active: true, CancellationToken.None);
+                _addedSipPasswords[extension] = sipPassword;
+            }
+        });
+    }
 
     public HttpClient ClientFor(string user)
     {
