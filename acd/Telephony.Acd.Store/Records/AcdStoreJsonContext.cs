@@ -8,4 +8,5 @@ namespace Telephony.Acd.Store.Records;
 [JsonSerializable(typeof(CallRecord))]
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(AgentStatusEntry))]
+[JsonSerializable(typeof(AgentCurrentStatus))]
 internal sealed partial class AcdStoreJsonContext : JsonSerializerContext;
