@@ -71,7 +71,7 @@ public sealed class AgentCurrentStatusStore(NpgsqlDataSource dataSource) : IReco
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var announced = new HashSet<string>(StringComparer.Ordinal);
 
-        // Raised from inside WaitAsync on this method's own flow, never concurrently with the reads below.
+        // Raised from inside WaitAsync or a read on this connection, on this method's own flow, never concurrently.
         connection.Notification += (_, e) => announced.Add(e.Payload);
         await using (var listen = new NpgsqlCommand("LISTEN " + Channel, connection))
         {
@@ -81,7 +81,8 @@ public sealed class AgentCurrentStatusStore(NpgsqlDataSource dataSource) : IReco
         await changed(await ReadAllAsync(connection, cancellationToken), cancellationToken);
         while (true)
         {
-            if (!await connection.WaitAsync(reconcileEvery, cancellationToken))
+            // Notifications also arrive while a read runs; those are handled before waiting for more.
+            if (announced.Count == 0 && !await connection.WaitAsync(reconcileEvery, cancellationToken))
             {
                 await changed(await ReadAllAsync(connection, cancellationToken), cancellationToken);
                 continue;

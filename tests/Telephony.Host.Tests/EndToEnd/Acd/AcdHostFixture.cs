@@ -22,6 +22,7 @@ public sealed class AcdHostFixture : IAsyncLifetime
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, string> _addedSipPasswords = new(StringComparer.Ordinal);
     private HostProcess? _host;
+    private int _rtpPortMin = RtpPortMin;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not been started.");
 
@@ -37,15 +38,27 @@ public sealed class AcdHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.SharedAsync();
-        ConnectionString = await server.CreateDatabaseAsync("acde2e");
+        await StartOnAsync(await server.CreateDatabaseAsync("acde2e"));
+    }
+
+    /// <summary>
+    /// Starts the host on <paramref name="connectionString"/>, with its RTP ports from <paramref name="rtpPortMin"/> on
+    /// (1,000 of them). A second host on a database another host seeded is given that host's
+    /// <paramref name="credentials"/>: only the seeding host writes the demo credentials file and renders the demo
+    /// tree's prompts into its data directory, so only the seeding host is waited for.
+    /// </summary>
+    public async Task StartOnAsync(string connectionString, DemoCredentialsFile? credentials = null, int rtpPortMin = RtpPortMin)
+    {
+        ConnectionString = connectionString;
+        _rtpPortMin = rtpPortMin;
         await StartAsync(null);
-        var path = Path.Combine(Host.DataDirectory, "demo-credentials.json");
-        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        if (credentials is not null)
         {
-            await Task.Delay(100);
+            Credentials = credentials;
+            return;
         }
 
-        Credentials = JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+        Credentials = await ReadCredentialsAsync();
 
         // The demo tree's prompts are rendered by espeak-ng right after it is published; a caller before that hears gaps.
         var prompts = Path.Combine(Host.DataDirectory, "prompts", "tts");
@@ -119,12 +132,23 @@ public sealed class AcdHostFixture : IAsyncLifetime
         }
     }
 
+    private async Task<DemoCredentialsFile> ReadCredentialsAsync()
+    {
+        var path = Path.Combine(Host.DataDirectory, "demo-credentials.json");
+        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+    }
+
     private async Task StartAsync(string? dataDirectory)
     {
         var environment = new Dictionary<string, string>
         {
-            ["Calls__Media__PortMin"] = RtpPortMin.ToString(CultureInfo.InvariantCulture),
-            ["Calls__Media__PortMax"] = RtpPortMax.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMin"] = _rtpPortMin.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMax"] = (_rtpPortMin + RtpPortMax - RtpPortMin).ToString(CultureInfo.InvariantCulture),
         };
         _host = HostProcess.StartWithEnvironment(environment, ConnectionString, dataDirectory, "--demo", "--demo-always-open");
         await _host.WaitForHealthAsync(TimeSpan.FromSeconds(90));
