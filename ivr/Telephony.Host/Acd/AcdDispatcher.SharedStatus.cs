@@ -56,7 +56,10 @@ public sealed partial class AcdDispatcher
             return;
         }
 
-        var result = _engine.SetStatus(shared.AgentId, shared.Status, shared.Status == AgentStatus.OnBreak ? shared.Reason ?? "break" : null);
+        // The engine takes no break while logged out; a break chosen elsewhere still holds here, without a moment available.
+        var result = shared.Status == AgentStatus.OnBreak && agent.Status == AgentStatus.LoggedOut
+            ? _engine.LogInOnBreak(shared.AgentId, shared.Reason ?? "break")
+            : _engine.SetStatus(shared.AgentId, shared.Status, shared.Status == AgentStatus.OnBreak ? shared.Reason ?? "break" : null);
         Apply(result, shared.ChangedBy, statusLoggedByOrigin: true);
         AcdHostLog.SharedStatusApplied(_logger, extension, shared.Status, shared.HostId, result.Rejection);
     }
