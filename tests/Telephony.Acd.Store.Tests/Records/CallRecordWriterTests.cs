@@ -1,11 +1,8 @@
-using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Telephony.Acd.Store.Records;
 using Telephony.Data.Diagnostics;
-using Telephony.TestKit.Host;
-using Telephony.TestKit.Network;
 using Telephony.TestKit.Postgres;
 
 namespace Telephony.Acd.Store.Tests.Records;
@@ -165,14 +162,9 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
     [Fact]
     public async Task Write_database_away_spools_the_record_and_a_restarted_writer_stores_every_column()
     {
-        var real = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        await using var gate = new TcpForwarder(FreePort.Tcp(), new IPEndPoint(IPAddress.Loopback, real.Port));
-        await using var throughGate = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = gate.Port, Timeout = 3,
-        }.ConnectionString);
+        await using var away = new GatedDatabase(database);
         var record = FullRecord(Guid.NewGuid());
-        await using (var writer = NewWriter(throughGate))
+        await using (var writer = NewWriter(away.DataSource))
         {
             writer.Start();
             writer.Write(record);
@@ -180,8 +172,8 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
             Assert.Equal(1, writer.SpooledRows);
         }
 
-        gate.SwitchOn();
-        await using var restarted = NewWriter(throughGate);
+        away.Gate.SwitchOn();
+        await using var restarted = NewWriter(away.DataSource);
         restarted.Start();
         await restarted.FlushAsync(CancellationToken.None);
 

@@ -19,7 +19,7 @@ public sealed class AgentCurrentStatusStoreTests(PostgresDatabase database) : IC
     public async Task InitializeAsync()
     {
         await AcdStoreDatabase.MigrateAsync(database);
-        await AcdStoreDatabase.AddAgentsAsync(database.DataSource, ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", .. Enumerable.Range(1, 8).Select(i => "n" + i)]);
+        await AcdStoreDatabase.AddAgentsAsync(database.DataSource, ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c11", .. Enumerable.Range(1, 8).Select(i => "n" + i)]);
     }
 
     public Task DisposeAsync()
@@ -161,5 +161,29 @@ public sealed class AgentCurrentStatusStoreTests(PostgresDatabase database) : IC
 
         Assert.Null(published.Reason);
         Assert.Equal(published, (await Store.LoadAsync(CancellationToken.None)).Single(s => s.AgentId == "c8"));
+    }
+
+    [Fact]
+    public async Task Writer_with_the_database_away_spools_the_status_and_writes_it_once_the_database_is_back()
+    {
+        await using var away = new GatedDatabase(database);
+        var time = new FakeTimeProvider(Morning.AddMinutes(5));
+        using var metrics = new DataMetrics();
+        AgentCurrentStatus published;
+        await using (var writer = new AgentCurrentStatusWriter(away.DataSource, "host-w", _spoolRoot, time, metrics, NullLogger<AgentCurrentStatusWriter>.Instance))
+        {
+            writer.Start();
+            published = writer.Publish("c11", AgentStatus.OnBreak, "away", "supervisor");
+            await writer.FlushAsync(CancellationToken.None);
+            Assert.Equal(1, writer.SpooledRows);
+        }
+
+        away.Gate.SwitchOn();
+        await using var restarted = new AgentCurrentStatusWriter(away.DataSource, "host-w", _spoolRoot, time, metrics, NullLogger<AgentCurrentStatusWriter>.Instance);
+        restarted.Start();
+        await restarted.FlushAsync(CancellationToken.None);
+
+        Assert.Equal(0, restarted.SpooledRows);
+        Assert.Contains(published, await Store.LoadAsync(CancellationToken.None));
     }
 }
