@@ -76,7 +76,9 @@ public sealed class AcdHostFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(whileStopped);
         var data = Host.DataDirectory;
-        await Host.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        // A call an earlier test left in progress gets the host's shutdown grace (30 s) to end; wait beyond it.
+        await Host.TerminateAsync(TimeSpan.FromSeconds(60));
         await Host.DisposeAsync();
         await whileStopped();
         await StartAsync(data);
