@@ -19,6 +19,7 @@ public sealed class SipMetrics : IDisposable
     private readonly Counter<long> _overloads;
     private readonly Counter<long> _rateLimited;
     private long _inFlight;
+    private long _lingering;
 
     public SipMetrics(IMeterFactory? meterFactory = null)
     {
@@ -30,9 +31,16 @@ public sealed class SipMetrics : IDisposable
         _overloads = _meter.CreateCounter<long>("overload_rejections", description: "INVITEs refused with 503 because of the transaction bound or a stop");
         _rateLimited = _meter.CreateCounter<long>("rate_limited", description: "Requests dropped by the per-source rate limit");
         _meter.CreateObservableGauge("transactions_in_flight", () => Interlocked.Read(ref _inFlight), description: "SIP transactions not yet terminated");
+        _meter.CreateObservableGauge("transactions_lingering", () => Interlocked.Read(ref _lingering), description: "SIP transactions past their final response, kept to absorb retransmissions");
     }
 
     public long TransactionsInFlight => Interlocked.Read(ref _inFlight);
+
+    /// <summary>
+    /// Transactions past their final response (Completed, Confirmed), kept only so a retransmission gets the same
+    /// answer (RFC 3261 timers J, I, K, D: up to 32 s over UDP). They cost memory, not work.
+    /// </summary>
+    public long TransactionsLingering => Interlocked.Read(ref _lingering);
 
     public void Dispose() => _meter.Dispose();
 
@@ -52,4 +60,8 @@ public sealed class SipMetrics : IDisposable
     internal void TransactionStarted() => Interlocked.Increment(ref _inFlight);
 
     internal void TransactionEnded() => Interlocked.Decrement(ref _inFlight);
+
+    internal void TransactionLingering() => Interlocked.Increment(ref _lingering);
+
+    internal void TransactionStoppedLingering() => Interlocked.Decrement(ref _lingering);
 }

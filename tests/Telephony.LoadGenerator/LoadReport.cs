@@ -64,6 +64,11 @@ internal sealed class LoadReport(
         Line(text, $"media:  {streams.Count} streams, {PacketsReceived} RTP packets received, {PacketsLost} lost ({(expected == 0 ? 0 : 100.0 * PacketsLost / expected):F3} %), first packet after 200 p50 {Percentile(firstPacket, 0.5):F0} ms, max {Percentile(firstPacket, 1):F0} ms");
         Line(text, $"gaps:   largest inter-arrival gap per stream p50 {Percentile(gaps, 0.5):F1} ms, p99 {Percentile(gaps, 0.99):F1} ms, max {Percentile(gaps, 1):F1} ms");
         Line(text, $"        streams with a gap over {o.MaxGap.TotalMilliseconds:0} ms: {StreamsWithLongGap} ({100 * LongGapShare:F2} %)");
+        if (StreamsWithLongGap > 0)
+        {
+            Line(text, $"        when the largest of those gaps ended (second of the run: streams): {WorstGapSeconds()}");
+        }
+
         Line(text, $"ours:   {RtpSent} RTP packets sent ({RtpSendErrors} send errors), {rtpPairsBound} RTP port pairs bound, {strayPackets} packets after a call's end, {unreadableSip} unreadable SIP datagrams");
         Line(text, $"        {unstampedPackets} RTP packets without a kernel arrival stamp (their gaps are measured from when we read them)");
         if (Passed)
@@ -76,6 +81,17 @@ internal sealed class LoadReport(
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The seconds of the run in which most streams' largest gap ended, busiest first: a stall of the whole sender
+    /// shows as one second holding nearly every stream, a slow stream as a spread.
+    /// </summary>
+    private string WorstGapSeconds() => string.Join(", ", Streams
+        .Where(c => c.Media.GapsOverThreshold > 0)
+        .GroupBy(c => (int)c.MaxGapAtSeconds)
+        .OrderByDescending(g => g.Count())
+        .Take(5)
+        .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} s: {g.Count()}")));
 
     private static double Percentile(List<double> values, double p)
     {

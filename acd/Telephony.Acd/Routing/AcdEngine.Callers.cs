@@ -21,7 +21,10 @@ public sealed partial class AcdEngine
             return Reject(AcdRejection.UnknownQueue);
         }
 
-        if (_callers.ContainsKey(request.CallId) || _connectedCalls.ContainsKey(request.CallId))
+        // A call whose agent is in wrap-up may come back (the agent transferred it to another queue); one still being
+        // talked on may not.
+        if (_callers.ContainsKey(request.CallId)
+            || (_connectedCalls.TryGetValue(request.CallId, out var talking) && talking.Machine.State != AgentState.WrapUp))
         {
             return Reject(AcdRejection.DuplicateCall);
         }

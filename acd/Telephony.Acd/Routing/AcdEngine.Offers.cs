@@ -90,7 +90,7 @@ public sealed partial class AcdEngine
         RemoveCaller(caller);
         agent.ActivePool = caller.Pool;
         agent.AnsweredAt = now;
-        _connectedCalls.Add(callId, agent);
+        _connectedCalls[callId] = agent; // replaces an earlier agent still wrapping up a call transferred to this queue
         var waited = now - caller.EnqueuedAt;
         Emit(new CallerAnswered(callId, caller.Queue.Id, agent.Id, waited, waited <= caller.Queue.Definition.ServiceLevel.Threshold, now));
         return Finish();
@@ -172,7 +172,11 @@ public sealed partial class AcdEngine
         var handleTime = now - agent.AnsweredAt;
         pool.HandleTime.Add(handleTime);
         Emit(new HandleTimeRecorded(callId, pool.Queue.Id, agent.Id, handleTime, now));
-        _connectedCalls.Remove(callId);
+        if (_connectedCalls.TryGetValue(callId, out var current) && current == agent)
+        {
+            _connectedCalls.Remove(callId);
+        }
+
         agent.ActivePool = null;
         agent.IdleSince = now;
         Command(new ReleaseReservation(agent.Id, callId));

@@ -17,11 +17,14 @@ internal sealed class CallRecordBuilder
     private readonly List<QueueEventRecord> _events = [];
     private DateTimeOffset? _answeredAt;
     private string? _queueId;
+    private string? _firstQueueId;
     private DateTimeOffset? _queuedAt;
     private string? _agent;
     private DateTimeOffset? _agentAnsweredAt;
     private DateTimeOffset? _talkEndedAt;
     private TimeSpan? _wait;
+    private TimeSpan _talkBeforeTransfer;
+    private string? _transferredTo;
     private AcdWaitOutcome? _waitOutcome;
 
     public CallRecordBuilder(ICall call, HotlineOptions options)
@@ -57,6 +60,28 @@ internal sealed class CallRecordBuilder
 
     public void TalkEnded(DateTimeOffset at) => _talkEndedAt = at;
 
+    /// <summary>
+    /// The agent handed the caller to <paramref name="queue"/>: one record still tells the whole call (first queue,
+    /// the queue it went to, the agent who finished it, every wait and every talk summed), and a transferred event marks it.
+    /// </summary>
+    public void Transferred(string? agent, string queue, DateTimeOffset at)
+    {
+        if (_queueId is not null)
+        {
+            AddEvent(at, _queueId, "transferred", agent);
+        }
+
+        if (_agentAnsweredAt is { } answered)
+        {
+            _talkBeforeTransfer += (_talkEndedAt ?? at) - answered;
+        }
+
+        _firstQueueId ??= _queueId;
+        _transferredTo = queue;
+        _agentAnsweredAt = null;
+        _talkEndedAt = null;
+    }
+
     public HotlineCallRecord Build(IvrOutcome? menu, DateTimeOffset endedAt)
     {
         _call.EventRaised -= OnCallEvent;
@@ -88,12 +113,15 @@ internal sealed class CallRecordBuilder
             IvrExitNode = menu?.Queue is not null ? FirstExitNode(menu) : menu?.Path.ExitNode,
             IvrTreeId = menu?.Path.TreeId,
             IvrTreeVersion = menu?.Path.TreeVersion,
-            QueueId = _queueId,
+            QueueId = _firstQueueId ?? _queueId,
+            TransferredTo = _transferredTo,
             QueuedAt = _queuedAt,
             AgentId = _agent,
             AgentAnsweredAt = _agentAnsweredAt,
             WaitMs = _wait is { } wait ? Milliseconds(wait) : null,
-            TalkMs = _agentAnsweredAt is { } start ? Milliseconds((_talkEndedAt ?? endedAt) - start) : null,
+            TalkMs = _agentAnsweredAt is { } start
+                ? Milliseconds(_talkBeforeTransfer + ((_talkEndedAt ?? endedAt) - start))
+                : _transferredTo is not null ? Milliseconds(_talkBeforeTransfer) : null,
             Outcome = Outcome(menu),
             ShortAbandon = _waitOutcome == AcdWaitOutcome.Abandoned && _wait <= _options.ShortAbandonThreshold,
             SurveyScore = survey is > 0 ? survey : null,

@@ -59,6 +59,12 @@ internal static partial class CallsLog
     [LoggerMessage(EventId = 9325, Level = LogLevel.Error, Message = "Call record could not be written")]
     public static partial void RecordWriteFailed(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 9330, Level = LogLevel.Information, Message = "Agent {Extension} transferred the caller from queue {FromQueue} to queue {ToQueue}")]
+    public static partial void TransferredToQueue(ILogger logger, string? extension, string? fromQueue, string toQueue);
+
+    [LoggerMessage(EventId = 9331, Level = LogLevel.Warning, Message = "Agent {Extension} asked to transfer the caller to {Target}, which is not a queue of this hotline; the call stays with the agent")]
+    public static partial void TransferRefused(ILogger logger, string? extension, string target);
+
     [LoggerMessage(EventId = 9326, Level = LogLevel.Information, Message = "Caller asked for a callback from queue {Queue}, keeping the place")]
     public static partial void CallbackRequested(ILogger logger, string queue);
 

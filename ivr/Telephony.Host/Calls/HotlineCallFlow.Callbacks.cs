@@ -78,7 +78,7 @@ public sealed partial class HotlineCallFlow
         {
             await WriteCallbackMadeAsync(dial, startedAt, CallbackAttemptOutcome.Answered, citizen.Id).ConfigureAwait(false);
             await citizen.BridgeAsync(dial.AgentLeg, dial.CreateTap(citizen), cancellationToken).ConfigureAwait(false);
-            await WhenEitherEndsAsync(citizen.Ended, dial.AgentLeg.Ended, cancellationToken).ConfigureAwait(false);
+            await WhenAnyEndsAsync([citizen.Ended, dial.AgentLeg.Ended], cancellationToken).ConfigureAwait(false);
         }
         finally
         {

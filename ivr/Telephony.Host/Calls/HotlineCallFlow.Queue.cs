@@ -92,14 +92,37 @@ public sealed partial class HotlineCallFlow
         : new ToneAudioSource(ToneKind.Ringback, TimeSpan.FromSeconds(6));
 
     /// <summary>
-    /// Caller and agent are bridged until one hangs up. True when the agent left first: the caller is unbridged and
-    /// stays up for the survey. When the caller leaves, the agent's leg is hung up.
+    /// Caller and agent are bridged until one hangs up or the agent transfers the caller (a blind REFER naming a queue
+    /// of this hotline: <c>sip:&lt;queue id&gt;@…</c>; nothing else is ever dialled). When the caller leaves, the agent's
+    /// leg is hung up. When the agent leaves or transfers, the caller is unbridged and stays up: for the survey, or for
+    /// the queue it was transferred to, whose id then comes with the result.
     /// </summary>
-    private async Task<bool> TalkAsync(ICall call, ICall agentLeg, CancellationToken cancellationToken)
+    private async Task<(ConversationEnd End, string? TransferQueue)> TalkAsync(ICall call, ICall agentLeg, string? agentExtension, CancellationToken cancellationToken)
     {
+        using var transferred = new CancellationTokenSource();
+        string? transferQueue = null;
+        void OnAgentEvent(Telephony.Calls.Events.CallEvent callEvent)
+        {
+            if (callEvent is not Telephony.Calls.Events.CallTransferRequested request || transferred.IsCancellationRequested)
+            {
+                return;
+            }
+
+            var queue = TransferQueueOf(request.Target);
+            if (queue is null)
+            {
+                CallsLog.TransferRefused(_logger, agentExtension, request.Target);
+                return;
+            }
+
+            transferQueue = queue;
+            transferred.Cancel();
+        }
+
+        agentLeg.EventRaised += OnAgentEvent;
         try
         {
-            await WhenEitherEndsAsync(call.Ended, agentLeg.Ended, cancellationToken).ConfigureAwait(false);
+            await WhenAnyEndsAsync([call.Ended, agentLeg.Ended, transferred.Token], cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (call.Ended.IsCancellationRequested)
         {
@@ -107,32 +130,56 @@ public sealed partial class HotlineCallFlow
         }
         finally
         {
+            agentLeg.EventRaised -= OnAgentEvent;
             await _dispatcher.CallFinishedAsync(call, CancellationToken.None).ConfigureAwait(false);
         }
 
         if (call.State == CallState.Ended || call.Ended.IsCancellationRequested)
         {
             await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
-            return false;
+            return (ConversationEnd.CallerLeft, null);
         }
 
         await call.UnbridgeAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        if (!transferred.IsCancellationRequested)
+        {
+            return (ConversationEnd.AgentLeft, null);
+        }
+
+        await HangUpQuietlyAsync(agentLeg).ConfigureAwait(false);
+        return (ConversationEnd.Transferred, transferQueue);
     }
 
-    private static async Task WhenEitherEndsAsync(CancellationToken first, CancellationToken second, CancellationToken cancellationToken)
+    /// <summary>The queue a transfer target names (its user part, e.g. <c>sip:admission@hotline</c>), if this hotline has it.</summary>
+    private string? TransferQueueOf(string target)
+    {
+        var user = target.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) || target.StartsWith("sips:", StringComparison.OrdinalIgnoreCase)
+            ? target[(target.IndexOf(':', StringComparison.Ordinal) + 1)..]
+            : target;
+        var at = user.IndexOfAny(['@', ';', '?', '>']);
+        user = at >= 0 ? user[..at] : user;
+        return _dispatcher.Live.Queues.FirstOrDefault(q => string.Equals(q.Queue, user, StringComparison.Ordinal))?.Queue;
+    }
+
+    private static async Task WhenAnyEndsAsync(CancellationToken[] ends, CancellationToken cancellationToken)
     {
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var onFirst = first.Register(() => ended.TrySetResult());
-        await using var onSecond = second.Register(() => ended.TrySetResult());
+        var registrations = ends.Select(end => end.Register(() => ended.TrySetResult())).ToArray();
         try
         {
             await ended.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (first.IsCancellationRequested || second.IsCancellationRequested)
+        catch (OperationCanceledException) when (ends.Any(end => end.IsCancellationRequested))
         {
             // The flow's token is linked to the caller's Ended, and its cancellation can win the race against the
             // callback above: that is still "one side ended", and the agent's leg must be hung up, not abandoned.
+        }
+        finally
+        {
+            foreach (var registration in registrations)
+            {
+                await registration.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 }

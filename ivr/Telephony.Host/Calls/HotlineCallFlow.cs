@@ -4,6 +4,7 @@ using Telephony.Calls.Control;
 using Telephony.Host.Acd;
 using Telephony.Ivr.Interpreter;
 using Telephony.Ivr.Interpreter.Prompts;
+using Telephony.Ivr.Model;
 
 namespace Telephony.Host.Calls;
 
@@ -153,7 +154,8 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
 
         var context = new IvrCallContext { HolidayCalendars = _options.HolidayCalendars, WallClock = _options.MenuClock };
         var outcome = await _interpreter.RunAsync(call, tree, version, context, cancellationToken).ConfigureAwait(false);
-        while (outcome.Exit == IvrExit.HandedToQueue && outcome.Queue is { } handoff)
+        var handoff = outcome.Queue;
+        while (outcome.Exit == IvrExit.HandedToQueue && handoff is not null)
         {
             active.IvrPath = outcome.Path.NodeIds;
             builder.Queued(handoff.Queue, _time.GetUtcNow());
@@ -166,19 +168,29 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
             {
                 case AcdWaitOutcome.Answered:
                     active.AgentLeg = waited.AgentLeg;
-                    var agentLeft = await TalkAsync(call, waited.AgentLeg!, cancellationToken).ConfigureAwait(false);
+                    var (end, transferQueue) = await TalkAsync(call, waited.AgentLeg!, waited.AgentExtension, cancellationToken).ConfigureAwait(false);
                     builder.TalkEnded(_time.GetUtcNow());
                     active.AgentLeg = null;
                     active.Phase = HotlineCallPhase.Menu;
-                    if (!agentLeft)
+                    if (end == ConversationEnd.Transferred)
+                    {
+                        CallsLog.TransferredToQueue(_logger, waited.AgentExtension, waited.QueueId, transferQueue!);
+                        builder.Transferred(waited.AgentExtension, transferQueue!, _time.GetUtcNow());
+                        handoff = TransferHandoff(handoff, transferQueue!);
+                        break;
+                    }
+
+                    if (end == ConversationEnd.CallerLeft)
                     {
                         return outcome;
                     }
 
                     outcome = await _interpreter.ResumeAfterAgentAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    handoff = outcome.Queue;
                     break;
                 case AcdWaitOutcome.Overflowed:
                     outcome = await _interpreter.ResumeAtOverflowAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    handoff = outcome.Queue;
                     break;
                 default:
                     await HangUpQuietlyAsync(call).ConfigureAwait(false);
@@ -188,6 +200,17 @@ public sealed partial class HotlineCallFlow : IHostedService, IDisposable
 
         return outcome;
     }
+
+    /// <summary>
+    /// The caller's way into the queue an agent transferred it to: that queue's own skills (the engine adds them) and the
+    /// caller's language, its priority, and the same survey or overflow the menu set for it.
+    /// </summary>
+    private static QueueHandoff TransferHandoff(QueueHandoff original, string queue) =>
+        original with
+        {
+            Queue = queue,
+            Skills = [.. original.Skills.Where(skill => skill.StartsWith(QueueNode.LanguageSkillPrefix, StringComparison.Ordinal))],
+        };
 
     private async Task FinishAsync(ActiveCall active, CallRecordBuilder builder, IvrOutcome? outcome)
     {

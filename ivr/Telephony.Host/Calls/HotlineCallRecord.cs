@@ -54,6 +54,9 @@ public sealed record HotlineCallRecord
 
     public bool CallbackRequested { get; init; }
 
+    /// <summary>The queue an agent transferred the caller to (<see cref="QueueId"/> stays the first queue).</summary>
+    public string? TransferredTo { get; init; }
+
     /// <summary>This call is a callback we dialled for <see cref="CallbackOf"/> (call_records.is_callback).</summary>
     public bool IsCallback { get; init; }
 

@@ -64,6 +64,7 @@ public sealed class StoreCallRecordSink(CallRecordWriter records, QueueEventWrit
         ShortAbandon = record.ShortAbandon,
         SurveyScore = record.SurveyScore is { } score ? (short)score : null,
         CallbackRequested = record.CallbackRequested,
+        TransferredTo = record.TransferredTo,
         IsCallback = record.IsCallback,
         RtpPacketsIn = record.RtpPacketsIn is { } packets ? (int)Math.Min(packets, int.MaxValue) : null,
         RtpLost = record.RtpLost is { } lost ? (int)Math.Min(lost, int.MaxValue) : null,

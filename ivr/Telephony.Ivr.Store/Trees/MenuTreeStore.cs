@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -15,6 +16,9 @@ namespace Telephony.Ivr.Store.Trees;
 /// </summary>
 public sealed class MenuTreeStore(NpgsqlDataSource dataSource, TimeProvider time, ILogger<MenuTreeStore> logger)
 {
+    /// <summary>The last version in force this store parsed, per tree (see <see cref="GetPublishedAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, PublishedMenuTree> _inForce = new(StringComparer.Ordinal);
+
     /// <summary>Called with the validated tree (its final version number set) before it is put in force, inside the publish.</summary>
     public delegate Task BeforeInForce(MenuTree tree, CancellationToken cancellationToken);
 
@@ -163,24 +167,39 @@ public sealed class MenuTreeStore(NpgsqlDataSource dataSource, TimeProvider time
         return from is null || to is null ? null : MenuTreeDiffer.Compare(from, to);
     }
 
-    /// <summary>The version in force and its tree, for a call to hold on to from its start to its end.</summary>
+    /// <summary>
+    /// The version in force and its tree, for a call to hold on to from its start to its end. One round trip per call
+    /// reads the version in force; the document comes back (and is parsed) only when that version is not the one this
+    /// store last parsed, so a call start does not allocate a whole tree. Versions are immutable rows, so a parsed
+    /// version stays right for as long as it is in force, and a publish on another host is seen by the next call here.
+    /// </summary>
     public async Task<PublishedMenuTree?> GetPublishedAsync(string treeId, CancellationToken cancellationToken)
     {
+        _inForce.TryGetValue(treeId, out var known);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT t.version, t.document::text FROM ivr_menu_tree_heads h
+            SELECT t.version, CASE WHEN t.version = $2 THEN NULL ELSE t.document::text END FROM ivr_menu_tree_heads h
             JOIN ivr_menu_trees t ON t.tree_id = h.tree_id AND t.version = h.in_force_version
             WHERE h.tree_id = $1
             """, connection);
         command.Parameters.Add(new() { Value = treeId });
+        command.Parameters.Add(new() { Value = known?.Version ?? 0 });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
         }
 
-        return new PublishedMenuTree(reader.GetInt32(0), IvrJson.ReadMenuTree(reader.GetString(1)));
+        var version = reader.GetInt32(0);
+        if (known is not null && known.Version == version)
+        {
+            return known;
+        }
+
+        var published = new PublishedMenuTree(version, IvrJson.ReadMenuTree(reader.GetString(1)));
+        _inForce[treeId] = published;
+        return published;
     }
 
     private async Task<TreeChangeResult> PublishLockedAsync(

@@ -21,7 +21,8 @@ public sealed class JitterBuffer
 
     private readonly JitterBufferOptions _options;
     private readonly Lock _lock = new();
-    private readonly byte[][] _payloads;
+    /// <summary>The ring's payload slots, end to end (slot i at i × MaxPayloadSize); allocated with the first packet.</summary>
+    private byte[]? _payloads;
     private readonly int[] _lengths = new int[Capacity];
     private readonly bool[] _present = new bool[Capacity];
     private readonly long[] _sequences = new long[Capacity];
@@ -40,11 +41,6 @@ public sealed class JitterBuffer
         _options = options ?? new JitterBufferOptions();
         _options.Validate();
         TargetDepth = _options.InitialDepth;
-        _payloads = new byte[Capacity][];
-        for (var i = 0; i < Capacity; i++)
-        {
-            _payloads[i] = new byte[_options.MaxPayloadSize];
-        }
     }
 
     /// <summary>The current target depth in packets.</summary>
@@ -135,7 +131,8 @@ public sealed class JitterBuffer
                 return false;
             }
 
-            payload.CopyTo(_payloads[slot]);
+            _payloads ??= new byte[Capacity * _options.MaxPayloadSize];
+            payload.CopyTo(_payloads.AsSpan(slot * _options.MaxPayloadSize, _options.MaxPayloadSize));
             _lengths[slot] = payload.Length;
             _sequences[slot] = extended;
             _present[slot] = true;
@@ -183,7 +180,7 @@ public sealed class JitterBuffer
             if (_present[slot] && _sequences[slot] == _playout)
             {
                 length = _lengths[slot];
-                _payloads[slot].AsSpan(0, length).CopyTo(destination);
+                _payloads.AsSpan(slot * _options.MaxPayloadSize, length).CopyTo(destination);
                 _present[slot] = false;
                 kind = JitterFrameKind.Frame;
             }

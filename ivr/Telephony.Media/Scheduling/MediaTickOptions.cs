@@ -1,6 +1,6 @@
 namespace Telephony.Media.Scheduling;
 
-/// <summary>Settings of the media tick (bound from configuration section <c>Media:Tick</c> by the host).</summary>
+/// <summary>Settings of the media tick (bound from configuration section <c>Calls:Tick</c> by the host).</summary>
 public sealed class MediaTickOptions
 {
     /// <summary>The grid every stream's ptime is a multiple of; 10 ms covers 10/20/30/40/60 ms ptimes.</summary>
@@ -18,27 +18,39 @@ public sealed class MediaTickOptions
     /// </summary>
     public TimeSpan MaxCatchUp { get; set; } = TimeSpan.FromMilliseconds(60);
 
+    /// <summary>
+    /// The media thread's SCHED_FIFO priority (1–99), so the tick is not kept waiting behind the host's other work; 0
+    /// leaves it under normal time-sharing. Needs CAP_SYS_NICE or an RLIMIT_RTPRIO at least this high (systemd:
+    /// <c>LimitRTPRIO=</c>); without either the thread runs at normal priority and the host logs a warning.
+    /// </summary>
+    public int RealtimePriority { get; set; } = 10;
+
     /// <summary>Throws with the offending key when a value is out of range.</summary>
     public void Validate()
     {
         if (Period < TimeSpan.FromMilliseconds(1) || Period > TimeSpan.FromMilliseconds(60))
         {
-            throw new ArgumentOutOfRangeException(nameof(Period), Period, "Media:Tick:Period must be between 1 and 60 ms.");
+            throw new ArgumentOutOfRangeException(nameof(Period), Period, "Calls:Tick:Period must be between 1 and 60 ms.");
         }
 
         if (SpinThreshold < TimeSpan.Zero || SpinThreshold > Period)
         {
-            throw new ArgumentOutOfRangeException(nameof(SpinThreshold), SpinThreshold, "Media:Tick:SpinThreshold must be between 0 and the period.");
+            throw new ArgumentOutOfRangeException(nameof(SpinThreshold), SpinThreshold, "Calls:Tick:SpinThreshold must be between 0 and the period.");
         }
 
         if (LateThreshold <= TimeSpan.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(LateThreshold), LateThreshold, "Media:Tick:LateThreshold must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(LateThreshold), LateThreshold, "Calls:Tick:LateThreshold must be positive.");
+        }
+
+        if (RealtimePriority is < 0 or > 99)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RealtimePriority), RealtimePriority, "Calls:Tick:RealtimePriority must be between 0 (off) and 99.");
         }
 
         if (MaxCatchUp < Period)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxCatchUp), MaxCatchUp, "Media:Tick:MaxCatchUp must be at least one period.");
+            throw new ArgumentOutOfRangeException(nameof(MaxCatchUp), MaxCatchUp, "Calls:Tick:MaxCatchUp must be at least one period.");
         }
     }
 }

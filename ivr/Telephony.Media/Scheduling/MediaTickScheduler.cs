@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Telephony.Media.Scheduling;
@@ -7,7 +8,10 @@ namespace Telephony.Media.Scheduling;
 /// millisecond before the next deadline of a fixed grid (<see cref="MediaTickOptions.Period"/>),
 /// spins the rest, and then calls each stream whose ptime is due. Deadlines are absolute
 /// (<see cref="TickTiming"/>), so late wake-ups never drift the stream clocks. Streams are added
-/// and removed from any thread; the tick reads a copy-on-write array and takes no lock.
+/// and removed from any thread in constant time without a lock on the tick: an added stream waits in a queue the tick
+/// drains, a removed one is marked and dropped from the tick's own list as the tick passes it. Each new stream starts on
+/// the grid phase its ptime allows that carries the fewest streams, so calls set up together (or a 20 ms stream added
+/// beside many others) spread over the grid instead of all sending in the same tick.
 /// Tests drive <see cref="RunDueTicks"/> with a fake <see cref="TimeProvider"/> instead of starting the thread.
 /// </summary>
 public sealed class MediaTickScheduler : IDisposable
@@ -17,8 +21,17 @@ public sealed class MediaTickScheduler : IDisposable
     private readonly MediaMetrics _metrics;
     private readonly ILogger _logger;
     private readonly long _startTimestamp;
-    private readonly Lock _writeLock = new();
-    private MediaTickRegistration[] _streams = [];
+    /// <summary>Grid slots over which phases are balanced: a multiple of every usual ptime's grid ticks (1, 2, 3, 4, 6).</summary>
+    private const int PhaseSlots = 12;
+
+    private readonly ConcurrentQueue<MediaTickRegistration> _added = new();
+
+    /// <summary>The streams the tick runs, in the order they were added; touched only by the tick.</summary>
+    private readonly List<MediaTickRegistration> _streams = [];
+
+    /// <summary>How many streams send in each grid slot (grid tick modulo <see cref="PhaseSlots"/>); touched only by the tick.</summary>
+    private readonly int[] _slotLoad = new int[PhaseSlots];
+    private int _streamCount;
     private TickTiming? _timing;
     private Thread? _thread;
     private volatile bool _stopping;
@@ -51,11 +64,11 @@ public sealed class MediaTickScheduler : IDisposable
     public long SkippedTicks => Interlocked.Read(ref _skippedTicks);
 
     /// <summary>Streams currently paced.</summary>
-    public int StreamCount => Volatile.Read(ref _streams).Length;
+    public int StreamCount => Volatile.Read(ref _streamCount);
 
     /// <summary>
     /// Adds a stream sending every <paramref name="ptime"/> (a multiple of the period) at
-    /// <paramref name="clockRate"/> Hz. Its first tick is the next grid tick.
+    /// <paramref name="clockRate"/> Hz. Its first tick is within one ptime: the next grid tick of the least loaded phase.
     /// </summary>
     public MediaTickRegistration Add(IMediaTickStream stream, TimeSpan ptime, int clockRate = 8000)
     {
@@ -68,11 +81,8 @@ public sealed class MediaTickScheduler : IDisposable
 
         var samplesPerTick = (int)(ptime.Ticks * clockRate / TimeSpan.TicksPerSecond);
         var registration = new MediaTickRegistration(this, stream, ptime.Ticks / _options.Period.Ticks, samplesPerTick);
-        lock (_writeLock)
-        {
-            Volatile.Write(ref _streams, [.. _streams, registration]);
-        }
-
+        Interlocked.Increment(ref _streamCount);
+        _added.Enqueue(registration);
         return registration;
     }
 
@@ -145,64 +155,123 @@ public sealed class MediaTickScheduler : IDisposable
         }
     }
 
-    internal void Remove(MediaTickRegistration registration)
-    {
-        lock (_writeLock)
-        {
-            var index = Array.IndexOf(_streams, registration);
-            if (index >= 0)
-            {
-                Volatile.Write(ref _streams, [.. _streams[..index], .. _streams[(index + 1)..]]);
-            }
-        }
-    }
+    /// <summary>Counts a stream out; the tick drops it from its list when it next passes it.</summary>
+    internal void Remove(MediaTickRegistration registration) => Interlocked.Decrement(ref _streamCount);
 
     private TimeSpan Now() => _timeProvider.GetElapsedTime(_startTimestamp);
 
     private void RunGridTick(long gridTick, TimeSpan lateness)
     {
-        var streams = Volatile.Read(ref _streams);
-        foreach (var registration in streams)
+        while (_added.TryDequeue(out var added))
         {
+            if (!added.IsRemoved)
+            {
+                Place(added, gridTick);
+                _streams.Add(added);
+            }
+        }
+
+        // Runs the due streams and compacts the list in the same pass, keeping the order streams were added in.
+        var kept = 0;
+        for (var i = 0; i < _streams.Count; i++)
+        {
+            var registration = _streams[i];
+            if (!registration.IsRemoved && gridTick >= registration.NextGridTick)
+            {
+                RunStream(registration, gridTick, lateness);
+            }
+
             if (registration.IsRemoved)
             {
+                ChangeSlotLoad(registration, -1);
                 continue;
             }
 
-            if (registration.FirstGridTick < 0)
+            _streams[kept++] = registration;
+        }
+
+        _streams.RemoveRange(kept, _streams.Count - kept);
+    }
+
+    /// <summary>Starts a new stream on the least loaded phase its ptime allows, within one ptime of now.</summary>
+    private void Place(MediaTickRegistration registration, long gridTick)
+    {
+        var period = registration.GridTicksPerTick;
+        var best = gridTick;
+        var bestLoad = int.MaxValue;
+        for (var start = gridTick; start < gridTick + Math.Min(period, PhaseSlots); start++)
+        {
+            var load = 0;
+            for (var slot = start; slot < start + PhaseSlots; slot += period)
             {
-                registration.FirstGridTick = gridTick;
-                registration.NextGridTick = gridTick;
+                load = Math.Max(load, _slotLoad[slot % PhaseSlots]);
             }
 
-            if (gridTick < registration.NextGridTick)
+            if (load < bestLoad)
             {
-                continue;
+                (best, bestLoad) = (start, load);
             }
+        }
 
-            var number = (gridTick - registration.FirstGridTick) / registration.GridTicksPerTick;
-            var skipped = registration.LastNumber < 0 ? 0 : number - registration.LastNumber - 1;
-            var streamDeadline = _timing!.DeadlineOf(registration.FirstGridTick + (number * registration.GridTicksPerTick));
-            var tick = new MediaTick(number, streamDeadline, lateness + (_timing.DeadlineOf(gridTick) - streamDeadline), registration.SamplesPerTick, skipped);
-            registration.LastNumber = number;
-            registration.NextGridTick = registration.FirstGridTick + ((number + 1) * registration.GridTicksPerTick);
-            try
+        registration.FirstGridTick = best;
+        registration.NextGridTick = best;
+        ChangeSlotLoad(registration, +1);
+    }
+
+    private void ChangeSlotLoad(MediaTickRegistration registration, int change)
+    {
+        if (registration.FirstGridTick < 0)
+        {
+            return;
+        }
+
+        for (var slot = registration.FirstGridTick; slot < registration.FirstGridTick + PhaseSlots; slot += registration.GridTicksPerTick)
+        {
+            _slotLoad[slot % PhaseSlots] += change;
+        }
+    }
+
+    private void RunStream(MediaTickRegistration registration, long gridTick, TimeSpan lateness)
+    {
+        var number = (gridTick - registration.FirstGridTick) / registration.GridTicksPerTick;
+        var skipped = registration.LastNumber < 0 ? 0 : number - registration.LastNumber - 1;
+        var streamDeadline = _timing!.DeadlineOf(registration.FirstGridTick + (number * registration.GridTicksPerTick));
+        var tick = new MediaTick(number, streamDeadline, lateness + (_timing.DeadlineOf(gridTick) - streamDeadline), registration.SamplesPerTick, skipped);
+        registration.LastNumber = number;
+        registration.NextGridTick = registration.FirstGridTick + ((number + 1) * registration.GridTicksPerTick);
+        try
+        {
+            registration.Stream.OnTick(tick);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // One broken stream must not stop the audio of every other call.
+            if (!registration.IsRemoved)
             {
-                registration.Stream.OnTick(tick);
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                // One broken stream must not stop the audio of every other call.
                 registration.MarkRemoved();
                 Remove(registration);
-                _metrics.StreamFaulted();
-                MediaLog.StreamFaulted(_logger, registration.Stream.GetType().Name, exception);
             }
+
+            _metrics.StreamFaulted();
+            MediaLog.StreamFaulted(_logger, registration.Stream.GetType().Name, exception);
         }
     }
 
     private void Run()
     {
+        if (_options.RealtimePriority > 0)
+        {
+            var errno = RealtimeScheduling.TryEnter(_options.RealtimePriority);
+            if (errno == 0)
+            {
+                MediaLog.TickRealtime(_logger, _options.RealtimePriority);
+            }
+            else
+            {
+                MediaLog.TickRealtimeRefused(_logger, _options.RealtimePriority, errno);
+            }
+        }
+
         var spinThreshold = _options.SpinThreshold;
         while (!_stopping)
         {

@@ -12,8 +12,11 @@ namespace Telephony.Media.Streams;
 /// datagram: the header is validated, receive statistics are kept for RTCP and the call record,
 /// telephone-events become digits, and audio goes into the jitter buffer. On every tick the media
 /// thread takes one frame out, decodes it (concealing gaps) and hands it to the <see cref="Sink"/>;
-/// with <c>detectInBandDtmf</c> it also listens for DTMF tones in the audio. A new SSRC (the peer
-/// restarted or was re-routed) resets statistics, buffer and DTMF state. Nothing allocates per packet.
+/// with <c>detectInBandDtmf</c> it also listens for DTMF tones in the audio. Audio is buffered and
+/// decoded only while something listens (a sink or the tone detector): most of a call in the menu
+/// or bridged as passthrough has no listener, and the buffer's slots are then never allocated. A new
+/// SSRC (the peer restarted or was re-routed) resets statistics, buffer and DTMF state. Nothing
+/// allocates per packet.
 /// </summary>
 public sealed class RtpInboundStream : IMediaTickStream
 {
@@ -62,8 +65,20 @@ public sealed class RtpInboundStream : IMediaTickStream
     public IPcmSink? Sink
     {
         get => Volatile.Read(ref _sink);
-        set => Volatile.Write(ref _sink, value);
+        set
+        {
+            if (value is not null && Volatile.Read(ref _sink) is null && _toneDetector is null)
+            {
+                // Nothing was buffered while nobody listened: start from the next packet, not from a stale window.
+                Jitter.Reset();
+            }
+
+            Volatile.Write(ref _sink, value);
+        }
     }
+
+    /// <summary>True while received audio is buffered and decoded: a sink is set or in-band DTMF is detected.</summary>
+    private bool Decoding => _toneDetector is not null || Volatile.Read(ref _sink) is not null;
 
     /// <summary>
     /// Called once per digit: on the receive thread for telephone-events, on the media thread for
@@ -113,8 +128,17 @@ public sealed class RtpInboundStream : IMediaTickStream
             }
 
             // Events take sequence numbers too; tell the jitter buffer the slot is not lost audio.
-            Jitter.Put(header.SequenceNumber, []);
+            if (Decoding)
+            {
+                Jitter.Put(header.SequenceNumber, []);
+            }
+
             return RtpReceiveOutcome.TelephoneEvent;
+        }
+
+        if (!Decoding)
+        {
+            return RtpReceiveOutcome.Audio;
         }
 
         return Jitter.Put(header.SequenceNumber, payload) ? RtpReceiveOutcome.Audio : RtpReceiveOutcome.Dropped;
@@ -123,6 +147,11 @@ public sealed class RtpInboundStream : IMediaTickStream
     /// <inheritdoc />
     public void OnTick(in MediaTick tick)
     {
+        if (!Decoding)
+        {
+            return;
+        }
+
         var samples = Math.Min(tick.SamplesPerTick, MaxFrameSamples);
         var frame = _frame.AsSpan(0, samples);
         var kind = Jitter.Read(_payload, out var length);

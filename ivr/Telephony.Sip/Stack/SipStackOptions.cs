@@ -47,8 +47,18 @@ public sealed class SipStackOptions
     /// <summary>The period of the one timer that drives every SIP timer.</summary>
     public TimeSpan TimerTick { get; set; } = TimeSpan.FromMilliseconds(10);
 
-    /// <summary>Transactions in flight beyond which new out-of-dialog requests get 503.</summary>
-    public int MaxTransactions { get; set; } = 10_000;
+    /// <summary>
+    /// Transactions being worked on (no final response yet) beyond which new out-of-dialog requests get 503. A healthy
+    /// host answers in milliseconds, so a thousand waiting means it is falling behind: refusing new calls there keeps
+    /// the calls already up (and their audio) healthy instead of letting every call's setup slow down.
+    /// </summary>
+    public int MaxTransactions { get; set; } = 1_000;
+
+    /// <summary>
+    /// Transactions past their final response, kept to absorb retransmissions, beyond which new out-of-dialog requests
+    /// get 503: a bound on their memory (a few KB each), far above what the call rate needs (calls per second × 32 s).
+    /// </summary>
+    public int MaxLingeringTransactions { get; set; } = 100_000;
 
     /// <summary>Retry-After, in seconds, on the 503 sent when overloaded or stopping.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
@@ -103,6 +113,7 @@ public sealed class SipStackOptions
         }
 
         AtLeast(problems, nameof(MaxTransactions), MaxTransactions, 1);
+        AtLeast(problems, nameof(MaxLingeringTransactions), MaxLingeringTransactions, 1);
         AtLeast(problems, nameof(RetryAfterSeconds), RetryAfterSeconds, 0);
         AtLeast(problems, nameof(MaxRequestsPerSecondPerSource), MaxRequestsPerSecondPerSource, 0);
         AtLeast(problems, nameof(WorkerCount), WorkerCount, 0);

@@ -102,6 +102,7 @@ internal sealed class SipClientTransaction
                 }
 
                 State = SipTransactionState.Completed;
+                _layer.Metrics.TransactionLingering();
                 if (IsInvite)
                 {
                     _ack = BuildAck(response);
@@ -139,6 +140,11 @@ internal sealed class SipClientTransaction
         if (State == SipTransactionState.Terminated)
         {
             return;
+        }
+
+        if (State == SipTransactionState.Completed)
+        {
+            _layer.Metrics.TransactionStoppedLingering();
         }
 
         State = SipTransactionState.Terminated;

@@ -83,6 +83,7 @@ internal sealed class SipServerTransaction
         }
 
         State = SipTransactionState.Completed;
+        _layer.Metrics.TransactionLingering();
         var timers = _layer.Timers;
         if (IsInvite)
         {
@@ -140,6 +141,11 @@ internal sealed class SipServerTransaction
         if (State == SipTransactionState.Terminated)
         {
             return;
+        }
+
+        if (State is SipTransactionState.Completed or SipTransactionState.Confirmed)
+        {
+            _layer.Metrics.TransactionStoppedLingering();
         }
 
         State = SipTransactionState.Terminated;

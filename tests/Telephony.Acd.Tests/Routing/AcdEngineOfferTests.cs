@@ -339,4 +339,29 @@ public sealed class AcdEngineOfferTests
         var start = changes[0].At;
         Assert.Equal([0d, 1, 3, 6, 36], changes.Select(c => (c.At - start).TotalSeconds));
     }
+
+    [Fact]
+    public void Caller_transferred_while_its_first_agent_wraps_up_is_queued_again_and_each_agent_keeps_its_own_end()
+    {
+        var bed = new AcdTestBed(
+            Queue("q", Need(Ru)) with { WrapUp = TimeSpan.FromSeconds(30) },
+            Queue("other", Need(Transfers)) with { WrapUp = TimeSpan.FromSeconds(30) });
+        bed.Agent("a1", (Ru, 5));
+        bed.AdvanceSeconds(1);
+        bed.Agent("a2", (Ru, 5), (Transfers, 5));
+        bed.Enqueue("c1", "q", Need(Ru));
+        Assert.Equal("a1", bed.Connect("c1"));
+        Assert.Equal(AcdRejection.DuplicateCall, bed.Enqueue("c1", "other").Rejection);
+
+        bed.Engine.Hangup("c1");
+        var again = bed.Enqueue("c1", "other", Need(Ru));
+
+        Assert.True(again.Accepted);
+        Assert.Equal("a2", bed.Connect("c1"));
+        bed.AdvanceSeconds(30);
+        Assert.Equal(AgentState.Idle, bed.StateOf("a1"));
+        Assert.Equal(AgentState.OnCall, bed.StateOf("a2"));
+        Assert.True(bed.Engine.Hangup("c1").Accepted);
+        Assert.Equal(AgentState.WrapUp, bed.StateOf("a2"));
+    }
 }

@@ -151,6 +151,26 @@ public sealed class MenuTreeStoreTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Version_in_force_is_parsed_once_per_store_and_a_publish_through_another_store_reaches_the_next_call()
+    {
+        var host = Store;
+        var otherHost = Store;
+        await host.SaveDraftAsync(TestTrees.Demo("cached"), "admin", _context, default);
+        await host.PublishAsync("cached", "admin", _context, null, default);
+
+        var first = await host.GetPublishedAsync("cached", default);
+        var second = await host.GetPublishedAsync("cached", default);
+        await otherHost.SaveDraftAsync(TestTrees.WithInfoOption(TestTrees.Demo("cached")), "admin", _context, default);
+        await otherHost.PublishAsync("cached", "admin", _context, null, default);
+        var afterPublish = await host.GetPublishedAsync("cached", default);
+
+        Assert.Same(first, second);
+        Assert.Equal(2, afterPublish!.Version);
+        Assert.Contains("info", afterPublish.Tree.Nodes.Keys);
+        Assert.DoesNotContain("info", first!.Tree.Nodes.Keys);
+    }
+
+    [Fact]
     public async Task Concurrent_publishes_are_serialised_into_consecutive_versions()
     {
         var store = Store;

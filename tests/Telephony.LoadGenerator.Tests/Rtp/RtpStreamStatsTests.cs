@@ -63,6 +63,7 @@ public sealed class RtpStreamStatsTests
         var result = stats.Close();
 
         Assert.Equal(45 * Ms, result.MaxGapTicks);
+        Assert.Equal(161 * Ms, result.MaxGapEndedAt);
         Assert.Equal(1, result.GapsOverThreshold);
     }
 

@@ -117,7 +117,7 @@ internal sealed partial class LoadRunner : IDisposable
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start);
-        return new LoadReport(_options, [.. _finished.OrderBy(c => c.Index).Select(CallOutcome.Of)], elapsed, _peakAnswered,
+        return new LoadReport(_options, [.. _finished.OrderBy(c => c.Index).Select(c => CallOutcome.Of(c, start))], elapsed, _peakAnswered,
             Interlocked.Read(ref _rtpSent), Interlocked.Read(ref _rtpSendErrors), _receiveLoop.StrayPackets, _receiveLoop.UnstampedPackets,
             _pool.Bound, _channels.Sum(c => c.Unreadable));
     }

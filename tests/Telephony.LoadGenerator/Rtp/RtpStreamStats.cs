@@ -22,6 +22,7 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
     private long _lastArrival;
     private long _lastKernelArrival;
     private long _maxGap;
+    private long _maxGapEndedAt;
     private long _gapsOver;
     private long _rtcp;
 
@@ -53,7 +54,12 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
             else
             {
                 var gap = kernelArrival != 0 && _lastKernelArrival != 0 ? kernelArrival - _lastKernelArrival : arrival - _lastArrival;
-                _maxGap = Math.Max(_maxGap, gap);
+                if (gap > _maxGap)
+                {
+                    _maxGap = gap;
+                    _maxGapEndedAt = arrival;
+                }
+
                 if (gap > gapThresholdTicks)
                 {
                     _gapsOver++;
@@ -100,7 +106,7 @@ internal sealed class RtpStreamStats(long gapThresholdTicks)
         {
             _closed = true;
             var expected = _expectedBefore + (_packets == 0 ? 0 : Expected);
-            return new RtpStreamResult(_packets, Math.Max(0, expected - _packets), _maxGap, _gapsOver, _firstArrival, _rtcp);
+            return new RtpStreamResult(_packets, Math.Max(0, expected - _packets), _maxGap, _maxGapEndedAt, _gapsOver, _firstArrival, _rtcp);
         }
     }
 

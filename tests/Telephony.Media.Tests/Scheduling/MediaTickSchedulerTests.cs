@@ -174,7 +174,34 @@ public sealed class MediaTickSchedulerTests : IDisposable
     {
         var options = new MediaTickOptions { Period = TimeSpan.FromMilliseconds(100) };
         var exception = Assert.Throws<ArgumentOutOfRangeException>(options.Validate);
-        Assert.Contains("Media:Tick:Period", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Calls:Tick:Period", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Calls:Tick:RealtimePriority", Assert.Throws<ArgumentOutOfRangeException>(new MediaTickOptions { RealtimePriority = 100 }.Validate).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Streams_added_together_spread_over_the_grid_phases_their_ptime_allows()
+    {
+        var twenty = Enumerable.Range(0, 6).Select(_ => new RecordingStream()).ToList();
+        var forty = Enumerable.Range(0, 4).Select(_ => new RecordingStream()).ToList();
+        var sendingAt = new Dictionary<long, int>();
+        var grid = 0L;
+        foreach (var stream in twenty.Concat(forty))
+        {
+            stream.OnTickAction = () => sendingAt[grid] = sendingAt.GetValueOrDefault(grid) + 1;
+        }
+
+        twenty.ForEach(s => _scheduler.Add(s, TimeSpan.FromMilliseconds(20)));
+        forty.ForEach(s => _scheduler.Add(s, TimeSpan.FromMilliseconds(40)));
+        for (grid = 0; grid < 8; grid++)
+        {
+            _scheduler.RunDueTicks();
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        // 6 × 20 ms and 4 × 40 ms streams are 4 packets per grid tick on average: every tick carries 4, none 10.
+        Assert.All(Enumerable.Range(0, 8), tick => Assert.Equal(4, sendingAt.GetValueOrDefault(tick)));
+        Assert.All(twenty, s => Assert.Equal(Enumerable.Range(0, 4).Select(n => (long)n), s.Ticks.Select(t => t.Number)));
+        Assert.All(twenty.Concat(forty), s => Assert.All(s.Ticks, t => Assert.Equal(TimeSpan.Zero, t.Lateness)));
     }
 
     public void Dispose()

@@ -210,6 +210,32 @@ public sealed class RtpStreamTests
     }
 
     [Fact]
+    public void Inbound_without_a_listener_counts_packets_but_buffers_nothing_and_a_new_sink_hears_from_the_next_packets()
+    {
+        var inbound = new RtpInboundStream(G711Law.MuLaw, 0, null, JitterBufferOptions.Fixed(1));
+        var sender = new RtpSender(5, 0, 10, 0);
+        var packet = new byte[200];
+        var payload = new byte[160];
+        payload.AsSpan().Fill(MuLaw.Encode(8000));
+        void SendOne() => inbound.Receive(packet.AsSpan(0, sender.WriteAudioPacket(packet, payload, 160)), TimeSpan.Zero);
+        for (var i = 0; i < 5; i++)
+        {
+            SendOne();
+        }
+
+        Assert.Equal(0, inbound.Jitter.Count);
+        Assert.Equal(4, inbound.Statistics!.Received); // the first packet opens probation (RFC 3550 A.1)
+
+        var heard = new CapturingPcmSink();
+        inbound.Sink = heard;
+        SendOne();
+        SendOne();
+        inbound.OnTick(Tick(0));
+
+        Assert.Equal(MuLaw.Decode(MuLaw.Encode(8000)), Assert.Single(heard.Frames)[0]);
+    }
+
+    [Fact]
     public void Inbound_counts_invalid_and_unexpected_packets()
     {
         var inbound = new RtpInboundStream(G711Law.MuLaw, 0, 101);

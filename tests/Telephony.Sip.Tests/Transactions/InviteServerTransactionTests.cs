@@ -206,4 +206,22 @@ public sealed class InviteServerTransactionTests
         harness.Send(LoopHarness.Request("BYE", "z9hG4bKbye", callId: "third", cseq: 2, toTag: "x"));
         Assert.Single(harness.Responses(481));
     }
+
+    [Fact]
+    public async Task Answered_transactions_kept_for_retransmissions_do_not_count_toward_the_overload_bound()
+    {
+        await using var harness = new LoopHarness(o => o.MaxTransactions = 1);
+        harness.Handler.Answer = r => r.Respond(200, "OK");
+        harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKopt1", callId: "ping-1"));
+        harness.Send(LoopHarness.Request("OPTIONS", "z9hG4bKopt2", callId: "ping-2"));
+        Assert.Equal(2, harness.Stack.Metrics.TransactionsLingering);
+
+        harness.Handler.Answer = null;
+        harness.Send(LoopHarness.Invite(callId: "after-pings"));
+
+        Assert.Empty(harness.Responses(503));
+        Assert.Contains(harness.Handler.Requests, r => r.Request.CallId == "after-pings");
+        harness.Advance(TimeSpan.FromSeconds(33));
+        Assert.Equal(0, harness.Stack.Metrics.TransactionsLingering);
+    }
 }

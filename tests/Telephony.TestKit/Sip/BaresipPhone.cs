@@ -145,6 +145,9 @@ public sealed class BaresipPhone : IAsyncDisposable
     /// <summary>Hangs up the current call.</summary>
     public Task HangupAsync() => CommandAsync("hangup", null);
 
+    /// <summary>Blind transfer of the current call to <paramref name="uri"/> (baresip sends REFER).</summary>
+    public Task TransferAsync(string uri) => CommandAsync("transfer", uri);
+
     /// <summary>Waits for an event of <paramref name="type"/> (for example CALL_ESTABLISHED or CALL_CLOSED) and returns it.</summary>
     public async Task<BaresipEvent> WaitForEventAsync(string type, TimeSpan timeout, int occurrence = 1)
     {
