@@ -1,7 +1,4 @@
-using System.Net;
 using Npgsql;
-using Telephony.TestKit.Host;
-using Telephony.TestKit.Network;
 using Telephony.TestKit.Postgres;
 
 namespace Telephony.Acd.Store.Tests;
@@ -31,20 +28,5 @@ internal static class AcdStoreDatabase
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>
-    /// A data source that reaches the class's database through a gate, switched off at first: the database is "away"
-    /// until <see cref="TcpForwarder.SwitchOn"/>. Connecting times out after 3 s.
-    /// </summary>
-    public static (TcpForwarder Gate, NpgsqlDataSource DataSource) BehindGate(PostgresDatabase database)
-    {
-        var real = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        var gate = new TcpForwarder(FreePort.Tcp(), new IPEndPoint(IPAddress.Loopback, real.Port));
-        var dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database.ConnectionString)
-        {
-            Host = "127.0.0.1", Port = gate.Port, Timeout = 3,
-        }.ConnectionString);
-        return (gate, dataSource);
     }
 }

@@ -10,4 +10,5 @@ namespace Telephony.Acd.Store.Records;
 [JsonSerializable(typeof(QueueEvent))]
 [JsonSerializable(typeof(AgentStatusEntry))]
 [JsonSerializable(typeof(CallbackChange))]
+[JsonSerializable(typeof(AgentCurrentStatus))]
 internal sealed partial class AcdStoreJsonContext : JsonSerializerContext;

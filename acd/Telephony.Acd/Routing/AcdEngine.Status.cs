@@ -25,6 +25,30 @@ public sealed partial class AcdEngine
     /// <summary>Available/OnBreak → LoggedOut, withdrawing an offer in progress like <see cref="TakeBreak"/>.</summary>
     public AcdResult LogOut(string agentId) => ChangeStatus(agentId, AgentStatusTransition.LogOut, null);
 
+    /// <summary>
+    /// LoggedOut → OnBreak in one step: logged in and on the break at once, never free in between, so no caller is
+    /// offered to the agent. How a host takes over a break chosen through another host while it had the agent logged out.
+    /// </summary>
+    public AcdResult LogInOnBreak(string agentId, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (agentId is null || !_agents.TryGetValue(agentId, out var agent))
+        {
+            return Reject(AcdRejection.UnknownAgent);
+        }
+
+        if (!agent.Machine.CanApply(AgentStatusTransition.LogIn))
+        {
+            return Reject(AcdRejection.IllegalTransition);
+        }
+
+        var now = Now;
+        Emit(agent.Machine.LogIn(now));
+        Emit(agent.Machine.TakeBreak(reason, now));
+        UpdateIndexes(agent);
+        return Finish();
+    }
+
     /// <summary>The status an agent asked for (the PUT /api/agents/{extension}/status shape), mapped to its named transition.</summary>
     public AcdResult SetStatus(string agentId, AgentStatus status, string? breakReason = null)
     {

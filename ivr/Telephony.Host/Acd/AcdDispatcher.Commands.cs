@@ -1,3 +1,4 @@
+using Telephony.Acd.Events;
 using Telephony.Acd.Routing;
 using Telephony.Acd.Store.Records;
 using Telephony.Calls.Control;
@@ -9,15 +10,19 @@ public sealed partial class AcdDispatcher
 {
     /// <summary>
     /// Records the result's events (metrics, queue events, the agent status log; <paramref name="changedBy"/> names who
-    /// set a status) and carries out its commands in order. Runs on the loop.
+    /// set a status) and carries out its commands in order. Runs on the loop. A status another host chose
+    /// (<paramref name="statusLoggedByOrigin"/>) is in the status log already, written by that host.
     /// </summary>
-    private void Apply(AcdResult result, string? changedBy = null)
+    private void Apply(AcdResult result, string? changedBy = null, bool statusLoggedByOrigin = false)
     {
         _metrics.Record(result);
         foreach (var acdEvent in result.Events)
         {
             var queueOfCall = QueueEventMapper.CallIdOf(acdEvent) is { } callId && _calls.TryGetValue(callId, out var call) ? call.QueueId : null;
-            _records.Record(acdEvent, queueOfCall, changedBy);
+            if (!statusLoggedByOrigin || acdEvent is not AgentStatusChanged)
+            {
+                _records.Record(acdEvent, queueOfCall, changedBy);
+            }
         }
 
         ObserveForDesk(result);

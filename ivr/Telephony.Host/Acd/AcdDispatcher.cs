@@ -6,6 +6,7 @@ using Telephony.Acd.Estimation;
 using Telephony.Acd.Ports;
 using Telephony.Acd.Routing;
 using Telephony.Acd.Skills;
+using Telephony.Acd.Store.Status;
 using Telephony.Calls.Control;
 using Telephony.Host.Acd.Live;
 using Telephony.Host.Calls;
@@ -55,8 +56,10 @@ public sealed partial class AcdDispatcher : BackgroundService
         AcdMetrics metrics,
         AcdRepairMetrics repairs,
         ILogger<AcdDispatcher> logger,
-        AcdLiveOptions? liveOptions = null)
+        AcdLiveOptions? liveOptions = null,
+        AgentCurrentStatusWriter? sharedStatuses = null)
     {
+        _sharedStatusWriter = sharedStatuses;
         _time = time;
         _configuration = configuration;
         _reservations = reservations;
@@ -162,6 +165,11 @@ public sealed partial class AcdDispatcher : BackgroundService
 
                 var result = _engine.SetStatus(agentId, status, status == AgentStatus.OnBreak ? reason ?? "break" : null);
                 Apply(result, changedBy);
+                if (result.Rejection == AcdRejection.None)
+                {
+                    ShareStatus(agentId, status, reason ?? "break", changedBy);
+                }
+
                 CallsLog.AgentStatusSet(_logger, extension, status, reason, changedBy, result.Rejection);
                 return result.Rejection;
             },

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Telephony.Acd.Agents;
+using Telephony.Acd.Routing;
 
 namespace Telephony.Host.Acd;
 
@@ -19,4 +21,10 @@ internal static partial class AcdHostLog
 
     [LoggerMessage(EventId = 9364, Level = LogLevel.Information, Message = "Agent {AgentId} is held by another host's call; call {CallId} is offered elsewhere")]
     public static partial void AgentHeldElsewhere(ILogger logger, string agentId, string callId);
+
+    [LoggerMessage(EventId = 9365, Level = LogLevel.Information, Message = "Agent {Extension} set {Status} as chosen through host {HostId} ({Rejection})")]
+    public static partial void SharedStatusApplied(ILogger logger, string extension, AgentStatus status, string hostId, AcdRejection rejection);
+
+    [LoggerMessage(EventId = 9366, Level = LogLevel.Warning, Message = "Agents' shared statuses not followed ({Reason}); listening again in {RetrySeconds} s")]
+    public static partial void SharedStatusListenFailed(ILogger logger, string reason, double retrySeconds);
 }

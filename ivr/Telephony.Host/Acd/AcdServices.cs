@@ -33,9 +33,13 @@ internal static class AcdServices
         services.AddSingleton(sp => new AgentStatusWriter(sp.GetRequiredService<NpgsqlDataSource>(), Path.Combine(options.DataDirectory, "spool"),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DataMetrics>(), sp.GetRequiredService<ILogger<AgentStatusWriter>>()));
         services.AddSingleton<IAcdEventRecorder, StoreAcdEventRecorder>();
+        services.AddSingleton(sp => new AgentCurrentStatusStore(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(sp => new AgentCurrentStatusWriter(sp.GetRequiredService<NpgsqlDataSource>(), options.HostId, Path.Combine(options.DataDirectory, "spool"),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DataMetrics>(), sp.GetRequiredService<ILogger<AgentCurrentStatusWriter>>()));
 
         // Registered before the dispatcher so it stops after it and flushes the dispatcher's last status changes.
         services.AddHostedService<AgentStatusWriterService>();
+        services.AddHostedService<SharedAgentStatusService>();
         services.TryAddSingleton<AcdMetrics>();
         services.TryAddSingleton<AcdRepairMetrics>();
         services.TryAddSingleton(sp => sp.GetService<ReportsOptions>() is { } reports ? AcdLiveOptions.From(reports) : AcdLiveOptions.Default);

@@ -45,10 +45,8 @@ public sealed class CallbackWriterTests(PostgresDatabase database) : IClassFixtu
     [Fact]
     public async Task Request_while_the_database_is_away_is_spooled_and_a_restarted_host_stores_it_owned_by_itself()
     {
-        var (gate, throughGate) = AcdStoreDatabase.BehindGate(database);
-        await using var gateToDispose = gate;
-        await using var dataSourceToDispose = throughGate;
-        var store = new PostgresCallbackStore(throughGate, "host-a", TimeSpan.FromSeconds(30), _time);
+        await using var away = new GatedDatabase(database);
+        var store = new PostgresCallbackStore(away.DataSource, "host-a", TimeSpan.FromSeconds(30), _time);
         using var metrics = new DataMetrics();
         var request = new StoredCallback(
             Guid.NewGuid(), Guid.NewGuid(), "general", "0501234567", "az", null, [], _time.GetUtcNow().AddMinutes(-1), 0, 3, TimeSpan.FromMinutes(5))
@@ -63,7 +61,7 @@ public sealed class CallbackWriterTests(PostgresDatabase database) : IClassFixtu
             Assert.Equal(1, writer.SpooledRows);
         }
 
-        gate.SwitchOn();
+        away.Gate.SwitchOn();
         await using var restarted = new CallbackWriter(store, _spoolRoot, _time, metrics, NullLogger<CallbackWriter>.Instance);
         restarted.Start();
         await restarted.FlushAsync(CancellationToken.None);

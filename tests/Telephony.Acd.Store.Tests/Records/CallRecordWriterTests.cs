@@ -162,11 +162,9 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
     [Fact]
     public async Task Write_database_away_spools_the_record_and_a_restarted_writer_stores_every_column()
     {
-        var (gate, throughGate) = AcdStoreDatabase.BehindGate(database);
-        await using var gateToDispose = gate;
-        await using var dataSourceToDispose = throughGate;
+        await using var away = new GatedDatabase(database);
         var record = FullRecord(Guid.NewGuid());
-        await using (var writer = NewWriter(throughGate))
+        await using (var writer = NewWriter(away.DataSource))
         {
             writer.Start();
             writer.Write(record);
@@ -174,8 +172,8 @@ public sealed class CallRecordWriterTests(PostgresDatabase database) : IClassFix
             Assert.Equal(1, writer.SpooledRows);
         }
 
-        gate.SwitchOn();
-        await using var restarted = NewWriter(throughGate);
+        away.Gate.SwitchOn();
+        await using var restarted = NewWriter(away.DataSource);
         restarted.Start();
         await restarted.FlushAsync(CancellationToken.None);
 

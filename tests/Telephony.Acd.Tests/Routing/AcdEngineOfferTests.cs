@@ -107,6 +107,24 @@ public sealed class AcdEngineOfferTests
     }
 
     [Fact]
+    public void LogInOnBreak_logged_out_agent_goes_on_break_and_is_not_offered_the_waiting_caller()
+    {
+        var bed = TwoAgents();
+        bed.Engine.LogOut("a1");
+        bed.Engine.TakeBreak("a2", "lunch");
+        bed.Enqueue("c1", "q", Need(Ru));
+        Assert.NotNull(bed.Engine.GetCaller("c1"));
+
+        var result = bed.Engine.LogInOnBreak("a1", "meeting");
+
+        Assert.Equal(AcdRejection.None, result.Rejection);
+        Assert.Empty(result.Commands);
+        Assert.Equal((AgentStatus.OnBreak, "meeting"), (bed.StatusOf("a1"), bed.Engine.GetAgent("a1")!.BreakReason));
+        Assert.Null(bed.OfferedTo("c1"));
+        Assert.Equal(AcdRejection.IllegalTransition, bed.Engine.LogInOnBreak("a1", "again").Rejection);
+    }
+
+    [Fact]
     public void RingTimeout_same_agent_gets_caller_again_when_nobody_else_is_free()
     {
         var bed = TwoAgents();

@@ -72,7 +72,7 @@ public sealed class BaresipPhone : IAsyncDisposable
 
         var sipPort = FreeSipPort();
         var controlPort = FreePort.Tcp();
-        var rtpBase = 20000 + (Random.Shared.Next(0, 300) * 100);
+        var rtpBase = FreeRtpRange();
         List<string> config =
         [
             "poll_method epoll",
@@ -210,6 +210,37 @@ public sealed class BaresipPhone : IAsyncDisposable
         }
 
         return options.AutoAnswer ? line + ";answermode=auto" : line;
+    }
+
+    /// <summary>
+    /// A block of 100 RTP ports for the phone, below the kernel's ephemeral range, where most ports are free: baresip
+    /// tries a limited number of ports in its range and dials nothing ("Address already in use") when another test or
+    /// a load generator on the machine holds them all.
+    /// </summary>
+    private static int FreeRtpRange()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var rtpBase = 20000 + (Random.Shared.Next(0, 127) * 100);
+            var free = 0;
+            for (var port = rtpBase; port < rtpBase + 100; port += 2)
+            {
+                try
+                {
+                    using var probe = new UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+                    free++;
+                }
+                catch (SocketException)
+                {
+                    // Taken by someone else.
+                }
+            }
+
+            if (free >= 40 || attempt == 20)
+            {
+                return rtpBase;
+            }
+        }
     }
 
     /// <summary>baresip binds UDP and TCP on the port and TLS on the next one, so both must be free.</summary>

@@ -1,5 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using Npgsql;
+using Telephony.Acd.Agents;
+using Telephony.Acd.Skills;
+using Telephony.Acd.Store.Configuration;
+using Telephony.Host.Identity;
 using Telephony.TestKit.Host;
 using Telephony.TestKit.Postgres;
 
@@ -15,7 +20,9 @@ public sealed class AcdHostFixture : IAsyncLifetime
     public const int RtpPortMin = 50000;
     public const int RtpPortMax = 50999;
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+    private readonly Dictionary<string, string> _addedSipPasswords = new(StringComparer.Ordinal);
     private HostProcess? _host;
+    private int _rtpPortMin = RtpPortMin;
 
     public HostProcess Host => _host ?? throw new InvalidOperationException("The host has not been started.");
 
@@ -31,15 +38,27 @@ public sealed class AcdHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var server = await PostgresServer.SharedAsync();
-        ConnectionString = await server.CreateDatabaseAsync("acde2e");
+        await StartOnAsync(await server.CreateDatabaseAsync("acde2e"));
+    }
+
+    /// <summary>
+    /// Starts the host on <paramref name="connectionString"/>, with its RTP ports from <paramref name="rtpPortMin"/> on
+    /// (1,000 of them). A second host on a database another host seeded is given that host's
+    /// <paramref name="credentials"/>: only the seeding host writes the demo credentials file and renders the demo
+    /// tree's prompts into its data directory, so only the seeding host is waited for.
+    /// </summary>
+    public async Task StartOnAsync(string connectionString, DemoCredentialsFile? credentials = null, int rtpPortMin = RtpPortMin)
+    {
+        ConnectionString = connectionString;
+        _rtpPortMin = rtpPortMin;
         await StartAsync(null);
-        var path = Path.Combine(Host.DataDirectory, "demo-credentials.json");
-        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        if (credentials is not null)
         {
-            await Task.Delay(100);
+            Credentials = credentials;
+            return;
         }
 
-        Credentials = JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+        Credentials = await ReadCredentialsAsync();
 
         // The demo tree's prompts are rendered by espeak-ng right after it is published; a caller before that hears gaps.
         var prompts = Path.Combine(Host.DataDirectory, "prompts", "tts");
@@ -57,13 +76,45 @@ public sealed class AcdHostFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(whileStopped);
         var data = Host.DataDirectory;
-        await Host.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        // A call an earlier test left in progress gets the host's shutdown grace (30 s) to end; wait beyond it.
+        await Host.TerminateAsync(TimeSpan.FromSeconds(60));
         await Host.DisposeAsync();
         await whileStopped();
         await StartAsync(data);
     }
 
-    public string SipPasswordOf(string extension) => Credentials.Agents.Single(a => a.Extension == extension).SipPassword;
+    public string SipPasswordOf(string extension) =>
+        _addedSipPasswords.TryGetValue(extension, out var added) ? added : Credentials.Agents.Single(a => a.Extension == extension).SipPassword;
+
+    /// <summary>
+    /// Adds agents beyond the demo's four the way an operator without an admin page would: with the host stopped,
+    /// each gets an agent account, a SIP password (stored as digest hashes by <see cref="AccountStore"/>) and an ACD
+    /// agent row with <paramref name="skills"/>; the restarted host loads them logged out. Agents already added are skipped.
+    /// </summary>
+    public async Task AddAgentsAsync(IEnumerable<string> extensions, IReadOnlyList<AgentSkill> skills)
+    {
+        var missing = extensions.Where(extension => !_addedSipPasswords.ContainsKey(extension)).ToArray();
+        if (missing.Length == 0)
+        {
+            return;
+        }
+
+        await RestartAsync(async () =>
+        {
+            await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+            var accounts = new AccountStore(dataSource);
+            var acd = new AcdConfigurationStore(dataSource);
+            foreach (var extension in missing)
+            {
+                var sipPassword = PasswordHasher.Generate();
+                var id = await accounts.CreateAsync("agent" + extension, Roles.Agent, "Agent " + extension, PasswordHasher.Generate(), extension, CancellationToken.None);
+                await accounts.SetSipPasswordAsync(extension, sipPassword, id, CancellationToken.None);
+                await acd.SaveAgentAsync(new Agent(extension, extension, "Agent " + extension, skills), id, active: true, CancellationToken.None);
+                _addedSipPasswords[extension] = sipPassword;
+            }
+        });
+    }
 
     public HttpClient ClientFor(string user)
     {
@@ -83,12 +134,23 @@ public sealed class AcdHostFixture : IAsyncLifetime
         }
     }
 
+    private async Task<DemoCredentialsFile> ReadCredentialsAsync()
+    {
+        var path = Path.Combine(Host.DataDirectory, "demo-credentials.json");
+        for (var i = 0; i < 600 && !File.Exists(path); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        return JsonSerializer.Deserialize<DemoCredentialsFile>(await File.ReadAllTextAsync(path), WebJson)!;
+    }
+
     private async Task StartAsync(string? dataDirectory)
     {
         var environment = new Dictionary<string, string>
         {
-            ["Calls__Media__PortMin"] = RtpPortMin.ToString(CultureInfo.InvariantCulture),
-            ["Calls__Media__PortMax"] = RtpPortMax.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMin"] = _rtpPortMin.ToString(CultureInfo.InvariantCulture),
+            ["Calls__Media__PortMax"] = (_rtpPortMin + RtpPortMax - RtpPortMin).ToString(CultureInfo.InvariantCulture),
         };
         _host = HostProcess.StartWithEnvironment(environment, ConnectionString, dataDirectory, "--demo", "--demo-always-open");
         await _host.WaitForHealthAsync(TimeSpan.FromSeconds(90));

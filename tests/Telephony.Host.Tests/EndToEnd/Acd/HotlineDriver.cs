@@ -121,10 +121,12 @@ internal static class HotlineDriver
     /// <summary>
     /// A citizen's phone calls the hotline and types ahead through the menu: <paramref name="languageKey"/> during the
     /// greeting (1 az, 2 ru, 3 en), then <paramref name="topicKey"/> during the topic menu; the caller is then queued.
+    /// The phone sends <paramref name="audioSource"/> when given (many callers can share one file), else a tone.
     /// </summary>
-    public static async Task<BaresipPhone> CallThroughMenuAsync(AcdHostFixture host, string callerNumber, char languageKey, char topicKey, int toneHz = 440)
+    public static async Task<BaresipPhone> CallThroughMenuAsync(
+        AcdHostFixture host, string callerNumber, char languageKey, char topicKey, int toneHz = 440, string? audioSource = null)
     {
-        var caller = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = callerNumber, ToneHz = toneHz });
+        var caller = await BaresipPhone.StartAsync(new BaresipPhoneOptions { User = callerNumber, ToneHz = toneHz, AudioSource = audioSource });
         try
         {
             await caller.DialAsync(host.HotlineUri);

@@ -1,0 +1,58 @@
+using Telephony.Acd.Agents;
+using Telephony.Acd.Routing;
+using Telephony.Acd.Store.Status;
+using Telephony.Host.Tests.Calls;
+
+namespace Telephony.Host.Tests.Acd;
+
+public sealed class AcdDispatcherSharedStatusTests
+{
+    private static readonly DateTimeOffset Morning = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+
+    private static AgentCurrentStatus Shared(string agent, AgentStatus status, int second, string? reason = null) =>
+        new(agent, status, reason, Morning.AddSeconds(second), "supervisor", "host-b");
+
+    private static async Task<AgentView> AgentAsync(HotlineTestBed bed, string extension) =>
+        (await bed.Dispatcher.GetAgentsAsync(CancellationToken.None)).Single(a => a.Extension == extension);
+
+    [Fact]
+    public async Task Status_chosen_through_another_host_applies_here_and_is_left_to_that_host_to_log()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn());
+        await bed.StartAsync();
+
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1002", AgentStatus.Available, 1), Shared("9999", AgentStatus.Available, 1)], CancellationToken.None);
+
+        Assert.Equal(AgentStatus.Available, (await AgentAsync(bed, "1002")).Status);
+        Assert.DoesNotContain(bed.AcdEvents.StatusLog, e => e.AgentId == "1002" && e.Kind == "status");
+    }
+
+    [Fact]
+    public async Task Older_or_already_seen_shared_status_changes_nothing()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn());
+        await bed.StartAsync();
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1003", AgentStatus.OnBreak, 10, "meeting")], CancellationToken.None);
+
+        // A late row from before the break (a reconnecting host's re-read), then the break's own echo.
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1003", AgentStatus.Available, 5)], CancellationToken.None);
+        await bed.Dispatcher.SetAgentStatusAsync("1003", AgentStatus.OnBreak, "training", "agent1003", CancellationToken.None);
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1003", AgentStatus.OnBreak, 10, "meeting")], CancellationToken.None);
+
+        var agent = await AgentAsync(bed, "1003");
+        Assert.Equal((AgentStatus.OnBreak, "training"), (agent.Status, agent.BreakReason));
+    }
+
+    [Fact]
+    public async Task Newer_break_through_another_host_replaces_the_reason_of_a_break_here()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.Demo());
+        await bed.StartAsync();
+
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1001", AgentStatus.OnBreak, 1, "lunch")], CancellationToken.None);
+        await bed.Dispatcher.ApplySharedStatusesAsync([Shared("1001", AgentStatus.OnBreak, 2, "coaching")], CancellationToken.None);
+
+        var agent = await AgentAsync(bed, "1001");
+        Assert.Equal((AgentStatus.OnBreak, "coaching"), (agent.Status, agent.BreakReason));
+    }
+}
