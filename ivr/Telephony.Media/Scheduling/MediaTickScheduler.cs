@@ -21,8 +21,11 @@ public sealed class MediaTickScheduler : IDisposable
     private readonly MediaMetrics _metrics;
     private readonly ILogger _logger;
     private readonly long _startTimestamp;
-    /// <summary>Grid slots over which phases are balanced: a multiple of every usual ptime's grid ticks (1, 2, 3, 4, 6).</summary>
-    private const int PhaseSlots = 12;
+    /// <summary>
+    /// Grid slots over which phases are balanced: a multiple of every usual ptime's grid ticks (10–60 ms ptimes on grids
+    /// of 1, 2, 5 or 10 ms).
+    /// </summary>
+    private const int PhaseSlots = 120;
 
     private readonly ConcurrentQueue<MediaTickRegistration> _added = new();
 

@@ -37,6 +37,10 @@ public class MediaTickCapacityBenchmarks
     [Params(0, 250, 1000, 2000)]
     public int Streams { get; set; }
 
+    /// <summary>The grid period in ms: 10 sends a 20 ms stream's packets in two bursts per ptime, 2 in ten smaller ones.</summary>
+    [Params(10, 2)]
+    public int PeriodMs { get; set; }
+
     [IterationSetup]
     public void Setup()
     {
@@ -45,7 +49,7 @@ public class MediaTickCapacityBenchmarks
         var sinkPort = ((IPEndPoint)_sink.LocalEndPoint!).Port;
         _metrics = new MediaMetrics();
         var origin = Stopwatch.GetTimestamp();
-        _scheduler = new MediaTickScheduler(new MediaTickOptions(), TimeProvider.System, _metrics, NullLogger<MediaTickScheduler>.Instance);
+        _scheduler = new MediaTickScheduler(new MediaTickOptions { Period = TimeSpan.FromMilliseconds(PeriodMs) }, TimeProvider.System, _metrics, NullLogger<MediaTickScheduler>.Instance);
         _engine = new CallMediaEngine(new CallMediaOptions { PortMin = 44000, PortMax = 59999 }, _scheduler, TimeProvider.System, NullLoggerFactory.Instance);
         for (var i = 0; i < Streams; i++)
         {
@@ -71,7 +75,7 @@ public class MediaTickCapacityBenchmarks
     {
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"// tick capacity: {Streams} streams, {_probe.Ticks} grid ticks, {_probe.LateOver5Ms} last packets >5 ms late, {_probe.Skipped} skipped = {_probe.LateShare:P2} late; p99 {_probe.Percentile(0.99):F2} ms, max {_probe.MaxMs:F2} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
+            $"// tick capacity: {Streams} streams, {PeriodMs} ms grid, {_probe.Ticks} grid ticks, {_probe.LateOver5Ms} last packets >5 ms late, {_probe.Skipped} skipped = {_probe.LateShare:P2} late; p99 {_probe.Percentile(0.99):F2} ms, max {_probe.MaxMs:F2} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}"));
         foreach (var leg in _legs)
         {
             leg.Dispose();

@@ -13,7 +13,8 @@ public sealed class MediaTickSchedulerTests : IDisposable
 
     public MediaTickSchedulerTests()
     {
-        _scheduler = new MediaTickScheduler(new MediaTickOptions(), _time, _metrics, NullLogger<MediaTickScheduler>.Instance);
+        // The grid mechanics are shown on a 10 ms grid; the default 2 ms grid has its own test below.
+        _scheduler = new MediaTickScheduler(new MediaTickOptions { Period = TimeSpan.FromMilliseconds(10) }, _time, _metrics, NullLogger<MediaTickScheduler>.Instance);
     }
 
     private sealed class RecordingStream : IMediaTickStream
@@ -202,6 +203,24 @@ public sealed class MediaTickSchedulerTests : IDisposable
         Assert.All(Enumerable.Range(0, 8), tick => Assert.Equal(4, sendingAt.GetValueOrDefault(tick)));
         Assert.All(twenty, s => Assert.Equal(Enumerable.Range(0, 4).Select(n => (long)n), s.Ticks.Select(t => t.Number)));
         Assert.All(twenty.Concat(forty), s => Assert.All(s.Ticks, t => Assert.Equal(TimeSpan.Zero, t.Lateness)));
+    }
+
+    [Fact]
+    public void Default_grid_sends_ten_20_ms_streams_one_per_2_ms_tick()
+    {
+        using var scheduler = new MediaTickScheduler(new MediaTickOptions(), _time, _metrics, NullLogger<MediaTickScheduler>.Instance);
+        var sendingAt = new Dictionary<long, int>();
+        var grid = 0L;
+        var streams = Enumerable.Range(0, 10).Select(_ => new RecordingStream { OnTickAction = () => sendingAt[grid] = sendingAt.GetValueOrDefault(grid) + 1 }).ToList();
+        streams.ForEach(s => scheduler.Add(s, TimeSpan.FromMilliseconds(20)));
+        for (grid = 0; grid < 20; grid++)
+        {
+            scheduler.RunDueTicks();
+            _time.Advance(TimeSpan.FromMilliseconds(2));
+        }
+
+        Assert.All(Enumerable.Range(0, 20), tick => Assert.Equal(1, sendingAt.GetValueOrDefault(tick)));
+        Assert.All(streams, s => Assert.Equal([0L, 1], s.Ticks.Select(t => t.Number)));
     }
 
     public void Dispose()
