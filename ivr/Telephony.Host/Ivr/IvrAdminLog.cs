@@ -9,6 +9,9 @@ internal static partial class IvrAdminLog
     [LoggerMessage(EventId = 9202, Level = LogLevel.Information, Message = "Prompts of menu tree {TreeId} version {Version} rendered: {Count} prompts, {Synthesised} synthesised now")]
     public static partial void PromptsRendered(ILogger logger, string treeId, int version, int count, int synthesised);
 
+    [LoggerMessage(EventId = 9212, Level = LogLevel.Information, Message = "{Count} rendered prompts decoded for calls ahead of use")]
+    public static partial void PromptsPreloaded(ILogger logger, int count);
+
     [LoggerMessage(EventId = 9203, Level = LogLevel.Error, Message = "Prompts of menu tree {TreeId} could not be rendered: {Reason}")]
     public static partial void PromptsFailed(ILogger logger, string treeId, string reason);
 

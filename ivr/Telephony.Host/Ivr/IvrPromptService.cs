@@ -82,12 +82,30 @@ internal sealed class IvrPromptService : IDisposable
             }
 
             IvrAdminLog.PromptsRendered(_logger, tree.Id, tree.Version, rendered.Count, synthesised);
+            Telephony.Calls.MediaPlane.PromptPreloader.Preload(rendered.Select(p => _cache.FullPath(p.FileName)).Distinct());
         }
         catch (PromptException ex)
         {
             IvrAdminLog.PromptsFailed(_logger, tree.Id, ex.Message);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Decodes the prompts this host rendered before (newest first) into the calls' sample cache, so the first calls after
+    /// a start do not decode them while other calls play; returns how many.
+    /// </summary>
+    public int PreloadRendered()
+    {
+        if (!Directory.Exists(_cache.Directory))
+        {
+            return 0;
+        }
+
+        var files = new DirectoryInfo(_cache.Directory).EnumerateFiles("*.wav", SearchOption.AllDirectories)
+            .OrderByDescending(file => file.LastWriteTimeUtc)
+            .Select(file => file.FullName);
+        return Telephony.Calls.MediaPlane.PromptPreloader.Preload(files);
     }
 
     /// <summary>The audio a prompt plays: its recording if it has one, else its text spoken; null when it has neither.</summary>
