@@ -83,7 +83,33 @@ internal sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         _stopped = true;
+        var postmaster = PostmasterProcessId();
         await RunToolAsync(_binDirectory, "pg_ctl", _asPostgresUser, CancellationToken.None, "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop");
+
+        // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before it exits; the host's own
+        // exit must come after the database's, so that whoever waits for the host (systemd, a restart) finds the port free.
+        for (var waited = 0; postmaster is { } pid && Directory.Exists($"/proc/{pid}") && waited < 100; waited++)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>The postmaster's process id from the first line of postmaster.pid; null when the file is absent or unreadable.</summary>
+    private int? PostmasterProcessId()
+    {
+        try
+        {
+            var first = File.ReadLines(Path.Combine(ClusterDirectory, "postmaster.pid")).FirstOrDefault();
+            return int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();

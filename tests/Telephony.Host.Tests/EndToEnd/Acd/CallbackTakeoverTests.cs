@@ -130,19 +130,26 @@ public sealed class CallbackTakeoverTests
     }
 
     /// <summary>
-    /// Waits for the host's prompts, logs every demo agent out there (and on the other hosts' supervisors given), and
-    /// registers agent 1003's phone with the host; bindings are in the database, so every host finds the phone.
+    /// Waits for the host's prompts, logs every demo agent out there, waits until the other hosts show them logged out
+    /// too (agents' statuses are shared through the database), and registers agent 1003's phone with the host; bindings
+    /// are in the database, so every host finds the phone.
     /// </summary>
     private static async Task<BaresipPhone> PrepareAsync(HostProcess host, DemoCredentialsFile credentials, params HttpClient[] otherHosts)
     {
         await WaitForPromptsAsync(host);
         using var own = Supervisor(host, credentials);
-        foreach (var supervisor in otherHosts.Prepend(own))
+        foreach (var agent in credentials.Agents)
+        {
+            await HotlineDriver.WaitForAgentAsync(own, agent.Extension, a => a.GetProperty("status").GetString() == "available", "loaded", TimeSpan.FromSeconds(60));
+            await HotlineDriver.SetStatusAsync(own, agent.Extension, "loggedOut");
+        }
+
+        foreach (var supervisor in otherHosts)
         {
             foreach (var agent in credentials.Agents)
             {
-                await HotlineDriver.WaitForAgentAsync(supervisor, agent.Extension, a => a.GetProperty("status").GetString() == "available", "loaded", TimeSpan.FromSeconds(60));
-                await HotlineDriver.SetStatusAsync(supervisor, agent.Extension, "loggedOut");
+                await HotlineDriver.WaitForAgentAsync(
+                    supervisor, agent.Extension, a => a.GetProperty("status").GetString() == "loggedOut", "logged out through the other host", TimeSpan.FromSeconds(60));
             }
         }
 
