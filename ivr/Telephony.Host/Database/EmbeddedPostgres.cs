@@ -83,23 +83,30 @@ internal sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         _stopped = true;
-        var postmaster = PostmasterProcessId();
-        await RunToolAsync(_binDirectory, "pg_ctl", _asPostgresUser, CancellationToken.None, "-D", ClusterDirectory, "-m", "fast", "-w", "-t", "60", "stop");
+        await StopServerAsync(_binDirectory, ClusterDirectory, _asPostgresUser, CancellationToken.None);
+    }
 
-        // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before it exits; the host's own
-        // exit must come after the database's, so that whoever waits for the host (systemd, a restart) finds the port free.
+    /// <summary>
+    /// Stops the cluster's server (fast) and waits for its postmaster to exit: pg_ctl returns once postmaster.pid is gone,
+    /// which the postmaster removes just before it exits, and whatever comes next (this host's exit, a fresh start on the
+    /// same cluster) must find the old server gone.
+    /// </summary>
+    private static async Task StopServerAsync(string bin, string cluster, bool asPostgres, CancellationToken cancellationToken)
+    {
+        var postmaster = PostmasterProcessId(cluster);
+        await RunToolAsync(bin, "pg_ctl", asPostgres, cancellationToken, "-D", cluster, "-m", "fast", "-w", "-t", "60", "stop");
         for (var waited = 0; postmaster is { } pid && Directory.Exists($"/proc/{pid}") && waited < 100; waited++)
         {
-            await Task.Delay(50);
+            await Task.Delay(50, cancellationToken);
         }
     }
 
     /// <summary>The postmaster's process id from the first line of postmaster.pid; null when the file is absent or unreadable.</summary>
-    private int? PostmasterProcessId()
+    private static int? PostmasterProcessId(string cluster)
     {
         try
         {
-            var first = File.ReadLines(Path.Combine(ClusterDirectory, "postmaster.pid")).FirstOrDefault();
+            var first = File.ReadLines(Path.Combine(cluster, "postmaster.pid")).FirstOrDefault();
             return int.TryParse(first, NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid) ? pid : null;
         }
         catch (IOException)
@@ -221,7 +228,7 @@ internal sealed class EmbeddedPostgres : IAsyncDisposable
         var status = await RunProcessAsync(file, arguments, cancellationToken);
         if (status.ExitCode == 0)
         {
-            await RunToolAsync(bin, "pg_ctl", asPostgres, cancellationToken, "-D", cluster, "-m", "fast", "-w", "-t", "60", "stop");
+            await StopServerAsync(bin, cluster, asPostgres, cancellationToken);
         }
         else if (File.Exists(pidFile))
         {
