@@ -4,7 +4,7 @@ namespace Telephony.Media.Scheduling;
 public sealed class MediaTickRegistration : IDisposable
 {
     private readonly MediaTickScheduler _scheduler;
-    private volatile bool _removed;
+    private int _removed;
 
     internal MediaTickRegistration(MediaTickScheduler scheduler, IMediaTickStream stream, long gridTicksPerTick, int samplesPerTick)
     {
@@ -18,7 +18,7 @@ public sealed class MediaTickRegistration : IDisposable
     public IMediaTickStream Stream { get; }
 
     /// <summary>True once removed (disposed or faulted).</summary>
-    public bool IsRemoved => _removed;
+    public bool IsRemoved => Volatile.Read(ref _removed) != 0;
 
     internal long GridTicksPerTick { get; }
 
@@ -31,17 +31,13 @@ public sealed class MediaTickRegistration : IDisposable
 
     internal long LastNumber { get; set; } = -1;
 
-    /// <summary>Stops the stream's ticks. A tick already running on the media thread finishes.</summary>
+    /// <summary>Stops the stream's ticks (the tick does this itself to a stream that threw). A tick already running on the media thread finishes.</summary>
     public void Dispose()
     {
-        if (_removed)
+        // The call's thread and the media thread (after a throw) may both dispose: the stream is counted out once.
+        if (Interlocked.Exchange(ref _removed, 1) == 0)
         {
-            return;
+            _scheduler.StreamRemoved();
         }
-
-        _removed = true;
-        _scheduler.Remove(this);
     }
-
-    internal void MarkRemoved() => _removed = true;
 }

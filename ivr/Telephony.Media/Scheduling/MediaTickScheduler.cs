@@ -158,8 +158,8 @@ public sealed class MediaTickScheduler : IDisposable
         }
     }
 
-    /// <summary>Counts a stream out; the tick drops it from its list when it next passes it.</summary>
-    internal void Remove(MediaTickRegistration registration) => Interlocked.Decrement(ref _streamCount);
+    /// <summary>Counts a disposed stream out; the tick drops it from its list when it next passes it.</summary>
+    internal void StreamRemoved() => Interlocked.Decrement(ref _streamCount);
 
     private TimeSpan Now() => _timeProvider.GetElapsedTime(_startTimestamp);
 
@@ -249,11 +249,7 @@ public sealed class MediaTickScheduler : IDisposable
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
             // One broken stream must not stop the audio of every other call.
-            if (!registration.IsRemoved)
-            {
-                registration.MarkRemoved();
-                Remove(registration);
-            }
+            registration.Dispose();
 
             _metrics.StreamFaulted();
             MediaLog.StreamFaulted(_logger, registration.Stream.GetType().Name, exception);
