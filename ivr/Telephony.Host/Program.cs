@@ -35,6 +35,7 @@ catch (Exception ex) when (ex is InvalidOperationException or IOException or Una
 
 await using var databaseLifetime = database;
 await Console.Out.WriteLineAsync($"telephony: database: {database.Description}");
+await Console.Out.WriteLineAsync($"telephony: {Telephony.Host.Monitoring.CollectorSettings.Describe()}");
 
 var app = builder.AddTelephony(options, database).Build();
 app.MapTelephony();

@@ -58,6 +58,17 @@ public sealed class HostProcessTests
     }
 
     [Fact]
+    public async Task Host_runs_with_the_shipped_gen0_budget_cap_and_prints_its_collector_settings_at_start()
+    {
+        var host = HostProcess.Start();
+        await using var _ = host;
+        await host.WaitForHealthAsync(StartTimeout);
+
+        Assert.Contains("telephony: garbage collector: server, ", host.Output, StringComparison.Ordinal);
+        Assert.Contains("gen0 budget at most 4 MB per heap", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Host_restarted_on_same_data_reuses_the_database_also_after_being_killed()
     {
         var data = Directory.CreateTempSubdirectory("telephony-reuse-").FullName;
