@@ -6,9 +6,18 @@ namespace Telephony.Host.Database;
 /// <summary>The database the host runs on: an external server given by --db, or the embedded cluster it starts itself.</summary>
 internal sealed class HostDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// The most connections one host keeps open unless its connection string says otherwise (<c>Maximum Pool Size</c>).
+    /// Npgsql's own default, 100, is PostgreSQL's default <c>max_connections</c>: under a burst of calls the pool grew
+    /// past what the server admits, and every refused connection still cost a server process and a SCRAM exchange
+    /// (at 600 new calls a second that churn took as much CPU as the host). Queries here are short, so a call waits a
+    /// moment for a pooled connection instead; several hosts on one server fit in its default limit.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     private HostDatabase(string connectionString, string description, EmbeddedPostgres? embedded)
     {
-        ConnectionString = connectionString;
+        ConnectionString = WithPoolDefault(connectionString);
         Description = description;
         Embedded = embedded;
     }
@@ -44,6 +53,19 @@ internal sealed class HostDatabase : IAsyncDisposable
             embedded.ConnectionString("telephony"),
             $"embedded PostgreSQL {embedded.Version} at {options.EmbeddedDatabaseDirectory} (127.0.0.1:{embedded.Port})",
             embedded);
+    }
+
+    /// <summary>The connection string with <see cref="DefaultMaxPoolSize"/> where it names no pool size of its own.</summary>
+    public static string WithPoolDefault(string connectionString)
+    {
+        // The builder's own string lists only the keys that were given, under their canonical names.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ConnectionString.Contains("Maximum Pool Size=", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     public async ValueTask DisposeAsync()

@@ -19,6 +19,9 @@ public sealed class MenuTreeStore(NpgsqlDataSource dataSource, TimeProvider time
     /// <summary>The last version in force this store parsed, per tree (see <see cref="GetPublishedAsync"/>).</summary>
     private readonly ConcurrentDictionary<string, PublishedMenuTree> _inForce = new(StringComparer.Ordinal);
 
+    /// <summary>The read of a tree's version in force that is on its way, per tree, shared by the calls that wait on it.</summary>
+    private readonly ConcurrentDictionary<string, Task<PublishedMenuTree?>> _readsInFlight = new(StringComparer.Ordinal);
+
     /// <summary>Called with the validated tree (its final version number set) before it is put in force, inside the publish.</summary>
     public delegate Task BeforeInForce(MenuTree tree, CancellationToken cancellationToken);
 
@@ -168,12 +171,52 @@ public sealed class MenuTreeStore(NpgsqlDataSource dataSource, TimeProvider time
     }
 
     /// <summary>
-    /// The version in force and its tree, for a call to hold on to from its start to its end. One round trip per call
-    /// reads the version in force; the document comes back (and is parsed) only when that version is not the one this
-    /// store last parsed, so a call start does not allocate a whole tree. Versions are immutable rows, so a parsed
-    /// version stays right for as long as it is in force, and a publish on another host is seen by the next call here.
+    /// The version in force and its tree, for a call to hold on to from its start to its end. A round trip reads the
+    /// version in force; the document comes back (and is parsed) only when that version is not the one this store last
+    /// parsed, so a call start does not allocate a whole tree. Versions are immutable rows, so a parsed version stays
+    /// right for as long as it is in force, and a publish on another host is seen by the next call here. Calls that
+    /// start while a read of the same tree is on its way share its answer (they began as it did, so it is as current
+    /// for them): at hundreds of new calls a second that is one round trip per query time, not one per call.
     /// </summary>
-    public async Task<PublishedMenuTree?> GetPublishedAsync(string treeId, CancellationToken cancellationToken)
+    public Task<PublishedMenuTree?> GetPublishedAsync(string treeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(treeId);
+        while (true)
+        {
+            if (_readsInFlight.TryGetValue(treeId, out var running))
+            {
+                return running.WaitAsync(cancellationToken);
+            }
+
+            var read = new TaskCompletionSource<PublishedMenuTree?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_readsInFlight.TryAdd(treeId, read.Task))
+            {
+                _ = ReadSharedAsync(treeId, read);
+                return read.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One read for every call waiting on it; not cancelled by any one of them leaving. It leaves the in-flight table
+    /// before it completes, so a call arriving after the answer starts a fresh read.
+    /// </summary>
+    private async Task ReadSharedAsync(string treeId, TaskCompletionSource<PublishedMenuTree?> read)
+    {
+        try
+        {
+            var published = await ReadPublishedAsync(treeId, CancellationToken.None);
+            _readsInFlight.TryRemove(new KeyValuePair<string, Task<PublishedMenuTree?>>(treeId, read.Task));
+            read.SetResult(published);
+        }
+        catch (Exception ex)
+        {
+            _readsInFlight.TryRemove(new KeyValuePair<string, Task<PublishedMenuTree?>>(treeId, read.Task));
+            read.SetException(ex);
+        }
+    }
+
+    private async Task<PublishedMenuTree?> ReadPublishedAsync(string treeId, CancellationToken cancellationToken)
     {
         _inForce.TryGetValue(treeId, out var known);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

@@ -10,8 +10,13 @@ public sealed class MediaTickOptions
     /// </summary>
     public TimeSpan Period { get; set; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>How far before a deadline the loop stops sleeping (nanosleep overshoots by ~0.1–0.2 ms) and spins.</summary>
-    public TimeSpan SpinThreshold { get; set; } = TimeSpan.FromMilliseconds(0.25);
+    /// <summary>
+    /// How far before a deadline the loop stops sleeping and spins. Zero (the default) sleeps to the deadline: nanosleep
+    /// wakes ~0.1–0.2 ms late, far inside any phone's jitter buffer, and the RTP timestamps come from the grid, not
+    /// from when a packet left. Spinning 0.25 ms of every 2 ms tick cost 9 % of the host's CPU at 600 new calls a second
+    /// and, at real-time priority, kept the other threads off that core meanwhile.
+    /// </summary>
+    public TimeSpan SpinThreshold { get; set; } = TimeSpan.Zero;
 
     /// <summary>A tick starting later than this after its deadline counts as late.</summary>
     public TimeSpan LateThreshold { get; set; } = TimeSpan.FromMilliseconds(2);

@@ -171,6 +171,57 @@ public sealed class MenuTreeStoreTests(PostgresDatabase database) : IClassFixtur
     }
 
     [Fact]
+    public async Task Calls_starting_while_a_read_of_the_version_in_force_is_on_its_way_share_that_one_read()
+    {
+        var store = Store;
+        await store.SaveDraftAsync(TestTrees.Demo("shared"), "admin", _context, default);
+        await store.PublishAsync("shared", "admin", _context, null, default);
+
+        // Another session holds the heads table, so the read that starts now waits in the server until it lets go.
+        await using var blocker = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE ivr_menu_tree_heads IN ACCESS EXCLUSIVE MODE", blocker, transaction))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        var calls = Enumerable.Range(0, 20).Select(_ => store.GetPublishedAsync("shared", default)).ToList();
+        Assert.Equal(1, await WaitForReadsWaitingOnLockAsync(atLeast: 1));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, await ReadsWaitingOnLockAsync());
+        await transaction.CommitAsync();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.All(answers, answer => Assert.Same(answers[0], answer));
+        Assert.Equal(1, answers[0]!.Version);
+    }
+
+    private async Task<long> WaitForReadsWaitingOnLockAsync(int atLeast)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var waiting = await ReadsWaitingOnLockAsync();
+            if (waiting >= atLeast)
+            {
+                return waiting;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return await ReadsWaitingOnLockAsync();
+    }
+
+    private async Task<long> ReadsWaitingOnLockAsync()
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%in_force_version%'",
+            connection);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
     public async Task Concurrent_publishes_are_serialised_into_consecutive_versions()
     {
         var store = Store;
