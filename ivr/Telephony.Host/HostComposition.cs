@@ -43,6 +43,7 @@ internal static class HostComposition
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MeterExport.Start());
+        services.AddHostedService<StartupWarmup>();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownGrace);
 
         services.AddSingleton(new DatabaseStatus(database.Description));

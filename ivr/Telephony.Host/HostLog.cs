@@ -20,4 +20,10 @@ internal static partial class HostLog
 
     [LoggerMessage(EventId = 9007, Level = LogLevel.Information, Message = "Listening: HTTP {HttpUrl}; SIP {SipEndpoints}")]
     public static partial void Listening(ILogger logger, string httpUrl, string sipEndpoints);
+
+    [LoggerMessage(EventId = 9008, Level = LogLevel.Information, Message = "Warmed up for calls: {Methods} media methods compiled ({CompileMilliseconds:0} ms); start-up heap settled at {HeapMegabytes:0.0} MB by one full collection ({CollectMilliseconds:0} ms)")]
+    public static partial void WarmedUp(ILogger logger, int methods, double compileMilliseconds, double heapMegabytes, double collectMilliseconds);
+
+    [LoggerMessage(EventId = 9009, Level = LogLevel.Warning, Message = "Media code could not all be compiled ahead of the first calls")]
+    public static partial void WarmupIncomplete(ILogger logger, Exception exception);
 }
