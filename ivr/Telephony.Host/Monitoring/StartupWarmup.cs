@@ -41,7 +41,7 @@ internal sealed class StartupWarmup(IHostApplicationLifetime lifetime, ILogger<S
 
             foreach (var method in type.GetMethods(declared).Cast<MethodBase>().Concat(type.GetConstructors(declared)))
             {
-                if (method.IsAbstract || method.ContainsGenericParameters || method.GetMethodBody() is null)
+                if (method.ContainsGenericParameters || method.GetMethodBody() is null) // abstract, extern and interface methods have no body
                 {
                     continue;
                 }

@@ -203,17 +203,10 @@ public sealed class MenuTreeStore(NpgsqlDataSource dataSource, TimeProvider time
     /// </summary>
     private async Task ReadSharedAsync(string treeId, TaskCompletionSource<PublishedMenuTree?> read)
     {
-        try
-        {
-            var published = await ReadPublishedAsync(treeId, CancellationToken.None);
-            _readsInFlight.TryRemove(new KeyValuePair<string, Task<PublishedMenuTree?>>(treeId, read.Task));
-            read.SetResult(published);
-        }
-        catch (Exception ex)
-        {
-            _readsInFlight.TryRemove(new KeyValuePair<string, Task<PublishedMenuTree?>>(treeId, read.Task));
-            read.SetException(ex);
-        }
+        var reading = ReadPublishedAsync(treeId, CancellationToken.None);
+        await ((Task)reading).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // its outcome, fault or answer, is handed on below
+        _readsInFlight.TryRemove(new KeyValuePair<string, Task<PublishedMenuTree?>>(treeId, read.Task));
+        read.SetFromTask(reading);
     }
 
     private async Task<PublishedMenuTree?> ReadPublishedAsync(string treeId, CancellationToken cancellationToken)

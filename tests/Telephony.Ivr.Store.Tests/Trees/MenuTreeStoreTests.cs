@@ -179,11 +179,7 @@ public sealed class MenuTreeStoreTests(PostgresDatabase database) : IClassFixtur
 
         // Another session holds the heads table, so the read that starts now waits in the server until it lets go.
         await using var blocker = await database.DataSource.OpenConnectionAsync();
-        await using var transaction = await blocker.BeginTransactionAsync();
-        await using (var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE ivr_menu_tree_heads IN ACCESS EXCLUSIVE MODE", blocker, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        await using var transaction = await HoldHeadsTableAsync(blocker);
 
         var calls = Enumerable.Range(0, 20).Select(_ => store.GetPublishedAsync("shared", default)).ToList();
         Assert.Equal(1, await WaitForReadsWaitingOnLockAsync(atLeast: 1));
@@ -194,6 +190,44 @@ public sealed class MenuTreeStoreTests(PostgresDatabase database) : IClassFixtur
 
         Assert.All(answers, answer => Assert.Same(answers[0], answer));
         Assert.Equal(1, answers[0]!.Version);
+    }
+
+    [Fact]
+    public async Task Shared_read_that_fails_fails_every_call_waiting_on_it_and_the_next_call_reads_afresh()
+    {
+        var store = Store;
+        await store.SaveDraftAsync(TestTrees.Demo("sharedFault"), "admin", _context, default);
+        await store.PublishAsync("sharedFault", "admin", _context, null, default);
+        await using var blocker = await database.DataSource.OpenConnectionAsync();
+        await using var transaction = await HoldHeadsTableAsync(blocker);
+
+        var calls = Enumerable.Range(0, 5).Select(_ => store.GetPublishedAsync("sharedFault", default)).ToList();
+        Assert.Equal(1, await WaitForReadsWaitingOnLockAsync(atLeast: 1));
+        await using (var cancel = new Npgsql.NpgsqlCommand(
+            "SELECT pg_cancel_backend(pid) " + ReadsWaitingOnLock,
+            blocker, transaction))
+        {
+            await cancel.ExecuteNonQueryAsync();
+        }
+
+        foreach (var call in calls)
+        {
+            Assert.Equal("57014", (await Assert.ThrowsAsync<Npgsql.PostgresException>(() => call)).SqlState);
+        }
+
+        await transaction.CommitAsync();
+        Assert.Equal(1, (await store.GetPublishedAsync("sharedFault", default))!.Version);
+    }
+
+    /// <summary>The server sessions whose read of the version in force waits on the heads table's lock.</summary>
+    private const string ReadsWaitingOnLock = "FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%in_force_version%'";
+
+    private static async Task<Npgsql.NpgsqlTransaction> HoldHeadsTableAsync(Npgsql.NpgsqlConnection blocker)
+    {
+        var transaction = await blocker.BeginTransactionAsync();
+        await using var lockTable = new Npgsql.NpgsqlCommand("LOCK TABLE ivr_menu_tree_heads IN ACCESS EXCLUSIVE MODE", blocker, transaction);
+        await lockTable.ExecuteNonQueryAsync();
+        return transaction;
     }
 
     private async Task<long> WaitForReadsWaitingOnLockAsync(int atLeast)
@@ -216,7 +250,7 @@ public sealed class MenuTreeStoreTests(PostgresDatabase database) : IClassFixtur
     {
         await using var connection = await database.DataSource.OpenConnectionAsync();
         await using var count = new Npgsql.NpgsqlCommand(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%in_force_version%'",
+            "SELECT count(*) " + ReadsWaitingOnLock,
             connection);
         return (long)(await count.ExecuteScalarAsync())!;
     }
