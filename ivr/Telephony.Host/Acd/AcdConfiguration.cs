@@ -1,5 +1,6 @@
 using Telephony.Acd.Agents;
 using Telephony.Acd.Queues;
+using Telephony.Acd.Store.Status;
 
 namespace Telephony.Host.Acd;
 
@@ -8,4 +9,10 @@ public sealed record AcdConfiguration(IReadOnlyList<AcdQueue> Queues, IReadOnlyL
 {
     /// <summary>Extensions of agents who start Available (the demo; a real site starts everyone logged out).</summary>
     public IReadOnlyList<string> InitiallyAvailable { get; init; } = [];
+
+    /// <summary>
+    /// Statuses last chosen for agents through any host (the shared table), read with the configuration so they hold
+    /// from the first request on; they win over <see cref="InitiallyAvailable"/>.
+    /// </summary>
+    public IReadOnlyList<AgentCurrentStatus> SharedStatuses { get; init; } = [];
 }

@@ -64,6 +64,11 @@ public sealed partial class AcdDispatcher
             }
         }
 
+        foreach (var shared in configuration.SharedStatuses)
+        {
+            ApplySharedStatus(shared);
+        }
+
         _configured = true;
         CallsLog.AcdLoaded(_logger, queues, configuration.Agents.Count);
         foreach (var waiting in _pending)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Telephony.Acd.Store.Configuration;
 using Telephony.Acd.Store.Demo;
 using Telephony.Acd.Store.Reservations;
+using Telephony.Acd.Store.Status;
 using Telephony.Host.Configuration;
 using Telephony.Host.Database;
 using Telephony.Host.Demo;
@@ -9,14 +10,16 @@ using Telephony.Host.Demo;
 namespace Telephony.Host.Acd;
 
 /// <summary>
-/// The dispatcher's queues and agents from the ACD store (acd_queues, acd_agents in service). Before handing them
-/// over it frees every agent reservation this host left behind: the dispatcher reserves nobody until it has its
-/// configuration, so none of those rows can belong to a live call. Waits for the schema (and with --demo for the demo
-/// seed); fails while the database is away, and the dispatcher retries.
+/// The dispatcher's queues and agents from the ACD store (acd_queues, acd_agents in service), with the statuses last
+/// chosen for them through any host (acd_agent_current_status), so a restarted host takes no request on a status it
+/// is about to replace. Before handing them over it frees every agent reservation this host left behind: the
+/// dispatcher reserves nobody until it has its configuration, so none of those rows can belong to a live call. Waits
+/// for the schema (and with --demo for the demo seed); fails while the database is away, and the dispatcher retries.
 /// </summary>
 internal sealed class StoreAcdConfigurationSource(
     AcdConfigurationStore store,
     PostgresAgentReservationStore reservations,
+    AgentCurrentStatusStore sharedStatuses,
     DatabaseStatus database,
     DemoSeeding demo,
     TelephonyOptions options,
@@ -38,10 +41,12 @@ internal sealed class StoreAcdConfigurationSource(
 
         var queues = await store.LoadQueuesAsync(cancellationToken).ConfigureAwait(false);
         var agents = await store.LoadAgentsAsync(cancellationToken).ConfigureAwait(false);
+        var statuses = await sharedStatuses.LoadAsync(cancellationToken).ConfigureAwait(false);
         return new AcdConfiguration(queues, [.. agents.Where(agent => agent.Active).Select(agent => agent.Agent)])
         {
             // The demo's agents are at their desks from the start so a caller reaches one; a real site starts everyone logged out.
             InitiallyAvailable = options.Demo ? [.. DemoAcd.Agents.Select(agent => agent.Extension)] : [],
+            SharedStatuses = statuses,
         };
     }
 }

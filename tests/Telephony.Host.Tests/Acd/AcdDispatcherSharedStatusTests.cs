@@ -55,4 +55,25 @@ public sealed class AcdDispatcherSharedStatusTests
         var agent = await AgentAsync(bed, "1001");
         Assert.Equal((AgentStatus.OnBreak, "coaching"), (agent.Status, agent.BreakReason));
     }
+
+    [Fact]
+    public async Task Statuses_read_with_the_configuration_hold_from_the_first_request_over_the_initially_available()
+    {
+        // A restarted demo host: its agents start available, but were logged out (1001) and sent on a break (1002) before.
+        var configuration = TestAcd.Demo() with
+        {
+            SharedStatuses = [Shared("1001", AgentStatus.LoggedOut, 1), Shared("1002", AgentStatus.OnBreak, 2, "lunch")],
+        };
+        await using var bed = new HotlineTestBed(configuration);
+        await bed.StartAsync();
+        await bed.Dispatcher.ConfigurationLoaded;
+
+        Assert.Equal(AcdRejection.None, await bed.Dispatcher.SetAgentStatusAsync("1001", AgentStatus.Available, null, "supervisor", CancellationToken.None));
+        await bed.Dispatcher.ApplySharedStatusesAsync(configuration.SharedStatuses, CancellationToken.None);
+
+        Assert.Equal(AgentStatus.Available, (await AgentAsync(bed, "1001")).Status);
+        var onBreak = await AgentAsync(bed, "1002");
+        Assert.Equal((AgentStatus.OnBreak, "lunch"), (onBreak.Status, onBreak.BreakReason));
+        Assert.Equal(AgentStatus.Available, (await AgentAsync(bed, "1003")).Status);
+    }
 }

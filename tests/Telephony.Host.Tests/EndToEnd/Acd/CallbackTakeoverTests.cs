@@ -45,8 +45,9 @@ public sealed class CallbackTakeoverTests
 
     /// <summary>
     /// The same with one host stopped (SIGTERM) and started again on its data directory: the stopping host lets its
-    /// pending callback go, and the restarted host claims it at start. The demo's agents come back available with the
-    /// restart, so the callback is offered as soon as it is claimed; only 1003's phone is registered to answer.
+    /// pending callback go, and the restarted host claims it at start. The demo's agents come back as they were logged
+    /// out before the stop (the shared statuses are read with the configuration, before any request), so the callback
+    /// waits until the supervisor makes 1003, the only registered phone, available.
     /// </summary>
     [Fact]
     public async Task Callback_survives_a_restart_of_its_host_and_is_dialled_through_a_fake_carrier_baresip()
