@@ -1,4 +1,5 @@
 using System.Text;
+using Telephony.Media.Codecs;
 using Telephony.Media.Rtcp;
 using Telephony.Media.Sdp;
 
@@ -107,7 +108,9 @@ public sealed partial class CallMedia
         {
             if (_sender.PacketCount > 0)
             {
-                builder.AddSenderReport(_sender.Ssrc, _sender.CreateSenderInfo(_timeProvider.GetUtcNow(), _sender.NextTimestamp), blocks[..blockCount]);
+                // The RTP timestamp of this instant (RFC 3550 §6.4.1): a tick running ahead has stamped packets that are still to leave.
+                var ahead = (uint)(_scheduler.Lead.Ticks * G711.SampleRate / TimeSpan.TicksPerSecond);
+                builder.AddSenderReport(_sender.Ssrc, _sender.CreateSenderInfo(_timeProvider.GetUtcNow(), unchecked(_sender.NextTimestamp - ahead)), blocks[..blockCount]);
             }
             else
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Telephony.Calls.MediaPlane.Paced;
 using Telephony.Media.Scheduling;
 using Telephony.Media.Sdp;
 
@@ -21,6 +22,7 @@ public sealed class CallMediaEngine : IDisposable
     private readonly ILogger _logger;
     private readonly IPAddress _mediaAddress;
     private readonly ITimer _housekeeping;
+    private readonly PacedDatagramSender? _paced;
     private int _nextLoop;
     private int _disposed;
 
@@ -44,6 +46,7 @@ public sealed class CallMediaEngine : IDisposable
             _loops[i] = new RtpReceiveLoop(i, _logger);
         }
 
+        _paced = StartSendingAhead(options, scheduler, timeProvider);
         _housekeeping = timeProvider.CreateTimer(_ => Housekeep(), null, options.HousekeepingPeriod, options.HousekeepingPeriod);
     }
 
@@ -74,7 +77,7 @@ public sealed class CallMediaEngine : IDisposable
             try
             {
                 var loop = _loops[(int)((uint)Interlocked.Increment(ref _nextLoop) % (uint)_loops.Length)];
-                return new RtpEndpoint(_mediaAddress, port, Options.SdpAddress, Ports, loop, _timeProvider);
+                return new RtpEndpoint(_mediaAddress, port, Options.SdpAddress, Ports, loop, _timeProvider, _paced);
             }
             catch (SocketException exception)
             {
@@ -122,6 +125,35 @@ public sealed class CallMediaEngine : IDisposable
         {
             loop.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Runs the tick ahead with a kernel-timed sender when configured and this system can (real time only: a test's
+    /// fake clock is not the kernel's). The scheduler flushes the sender after each pass and disposes it after its thread.
+    /// </summary>
+    private PacedDatagramSender? StartSendingAhead(CallMediaOptions options, MediaTickScheduler scheduler, TimeProvider timeProvider)
+    {
+        if (options.SendAhead <= TimeSpan.Zero || timeProvider != TimeProvider.System)
+        {
+            return null;
+        }
+
+        var paced = PacedDatagramSender.TryCreate(options.SendAheadSlots, out var failure);
+        if (paced is null)
+        {
+            CallMediaLog.SendAheadUnavailable(_logger, failure ?? "unknown");
+            return null;
+        }
+
+        if (!scheduler.TryRunAhead(options.SendAhead, paced))
+        {
+            paced.Dispose();
+            CallMediaLog.SendAheadUnavailable(_logger, "the media tick was started before this engine");
+            return null;
+        }
+
+        CallMediaLog.SendingAhead(_logger, options.SendAhead.TotalMilliseconds, options.SendAheadSlots);
+        return paced;
     }
 
     private void Housekeep()

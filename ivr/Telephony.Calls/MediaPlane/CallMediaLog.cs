@@ -22,4 +22,10 @@ internal static partial class CallMediaLog
 
     [LoggerMessage(EventId = 2605, Level = LogLevel.Information, Message = "Legs on ports {CallerPort} and {AgentPort} bridged (transcoding: {Transcoding})")]
     public static partial void Bridged(ILogger logger, int callerPort, int agentPort, bool transcoding);
+
+    [LoggerMessage(EventId = 2606, Level = LogLevel.Information, Message = "Media packets are handed to the kernel {LeadMs} ms ahead of their time ({Slots} slots)")]
+    public static partial void SendingAhead(ILogger logger, double leadMs, int slots);
+
+    [LoggerMessage(EventId = 2607, Level = LogLevel.Warning, Message = "Media packets are sent as their tick runs, not ahead (a pause of the process delays them): {Reason}")]
+    public static partial void SendAheadUnavailable(ILogger logger, string reason);
 }

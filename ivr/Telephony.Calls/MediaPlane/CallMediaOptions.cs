@@ -37,6 +37,17 @@ public sealed class CallMediaOptions
     /// <summary>Receive threads, each waiting on one epoll set for its share of the sockets.</summary>
     public int ReceiveThreads { get; set; } = 1;
 
+    /// <summary>
+    /// How far ahead of its time the media tick hands each packet to the kernel, which sends it when due (io_uring timed
+    /// sends; Linux 5.19+). The garbage collector stops the whole process for up to tens of milliseconds under load; a
+    /// pause shorter than this no longer delays any packet. Barge-in cuts a prompt this much later. 0 sends each packet
+    /// when its tick runs, as the host also does where the kernel cannot (it logs why at start).
+    /// </summary>
+    public TimeSpan SendAhead { get; set; } = TimeSpan.FromMilliseconds(60);
+
+    /// <summary>Packets that may wait in the kernel at once with <see cref="SendAhead"/> (each holds 640 bytes); beyond, packets go at once.</summary>
+    public int SendAheadSlots { get; set; } = 16384;
+
     /// <summary>Whether callers' audio is searched for DTMF tones (trunks that send no RFC 4733 events).</summary>
     public bool DetectInBandDtmf { get; set; }
 
@@ -69,6 +80,16 @@ public sealed class CallMediaOptions
         if (InactivityTimeout <= TimeSpan.Zero || RtcpInterval <= TimeSpan.Zero || HousekeepingPeriod <= TimeSpan.Zero)
         {
             throw new InvalidOperationException("Calls:Media:InactivityTimeout, RtcpInterval and HousekeepingPeriod must be positive.");
+        }
+
+        if (SendAhead < TimeSpan.Zero || SendAhead > TimeSpan.FromMilliseconds(200))
+        {
+            throw new InvalidOperationException("Calls:Media:SendAhead must be 0–200 ms.");
+        }
+
+        if (SendAheadSlots is < 16 or > 1_000_000)
+        {
+            throw new InvalidOperationException("Calls:Media:SendAheadSlots must be 16–1000000.");
         }
 
         if (ReceiveThreads is < 1 or > 64)

@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Telephony.Calls.MediaPlane.Paced;
+using Telephony.Media.Scheduling;
 
 namespace Telephony.Calls.MediaPlane;
 
@@ -9,9 +11,17 @@ namespace Telephony.Calls.MediaPlane;
 /// bound on the media address and watched by a shared receive thread. Sending goes to the address the
 /// SDP gave until the peer's packets arrive; from then on it goes where they come from (symmetric RTP,
 /// so callers behind NAT hear us), and a changed source address is followed. Zero allocation per packet.
+/// With a <see cref="PacedDatagramSender"/>, the media tick's packets are handed to the kernel ahead of their time; the
+/// sockets then stay open after <see cref="Dispose"/> until the last of those is done (cancelled, as the call is over).
 /// </summary>
-public sealed class RtpEndpoint : IRtpTransport, IDisposable
+public sealed class RtpEndpoint : IRtpTransport, IPacedDatagramOwner, IDisposable
 {
+    /// <summary>Set in <see cref="_pacing"/> once disposed: nothing more is scheduled, and the last finished send closes the sockets.</summary>
+    private const int Closing = 1 << 30;
+
+    /// <summary><see cref="_pacing"/> once the sockets are closed (Closing with a bit of its own, so they close once).</summary>
+    private const int Closed = Closing | (1 << 29);
+
     private static long s_nextId;
 
     private readonly RtpPortAllocator _allocator;
@@ -25,9 +35,15 @@ public sealed class RtpEndpoint : IRtpTransport, IDisposable
     private long _sendErrors;
     private int _disposed;
     private IRtpDatagramHandler? _handler;
+    private readonly PacedDatagramSender? _paced;
 
-    internal RtpEndpoint(IPAddress localAddress, int port, string sdpAddress, RtpPortAllocator allocator, RtpReceiveLoop loop, TimeProvider timeProvider)
+    /// <summary>Scheduled sends not yet finished, plus <see cref="Closing"/> once disposed.</summary>
+    private int _pacing;
+
+    internal RtpEndpoint(
+        IPAddress localAddress, int port, string sdpAddress, RtpPortAllocator allocator, RtpReceiveLoop loop, TimeProvider timeProvider, PacedDatagramSender? paced = null)
     {
+        _paced = paced;
         Id = Interlocked.Increment(ref s_nextId);
         LocalAddress = localAddress;
         LocalPort = port;
@@ -77,6 +93,8 @@ public sealed class RtpEndpoint : IRtpTransport, IDisposable
 
     internal long Id { get; }
 
+    long IPacedDatagramOwner.PacingTag => Id;
+
     internal bool IsIPv6 { get; }
 
     internal Socket RtpSocket { get; }
@@ -117,6 +135,49 @@ public sealed class RtpEndpoint : IRtpTransport, IDisposable
     public void Send(ReadOnlySpan<byte> packet) => SendTo(RtpSocket, Volatile.Read(ref _remoteRtp), packet);
 
     /// <inheritdoc />
+    public void Send(ReadOnlySpan<byte> packet, in MediaTick tick)
+    {
+        if (_paced is null || tick.Lead <= TimeSpan.Zero)
+        {
+            Send(packet);
+            return;
+        }
+
+        // Counted before the check of Closing, in one step, so Dispose cannot close the socket under a send being scheduled.
+        var state = Interlocked.Increment(ref _pacing);
+        try
+        {
+            if ((state & Closing) == 0 && Volatile.Read(ref _remoteRtp) is { } remote
+                && _paced.TrySchedule((int)RtpSocket.SafeHandle.DangerousGetHandle(), remote, packet, tick.DueTimestamp, this))
+            {
+                return;
+            }
+
+            if ((state & Closing) == 0)
+            {
+                Send(packet);
+            }
+        }
+        catch
+        {
+            SendFinished();
+            throw;
+        }
+
+        SendFinished();
+    }
+
+    void IPacedDatagramOwner.OnPacedSendFinished(int result)
+    {
+        if (result < 0 && result != PacedDatagramSender.CancelledResult)
+        {
+            Interlocked.Increment(ref _sendErrors);
+        }
+
+        SendFinished();
+    }
+
+    /// <inheritdoc />
     public void SendRtcp(ReadOnlySpan<byte> packet) => SendTo(RtcpSocket, Volatile.Read(ref _remoteRtcp), packet);
 
     /// <summary>Stops receiving, closes both sockets and returns the ports (after their cool-down).</summary>
@@ -128,6 +189,31 @@ public sealed class RtpEndpoint : IRtpTransport, IDisposable
         }
 
         _loop.Remove(this);
+        if (Interlocked.Or(ref _pacing, Closing) != 0)
+        {
+            // Packets wait in the kernel: the last one's report closes the sockets.
+            _paced?.Cancel(this);
+            return;
+        }
+
+        CloseOnce();
+    }
+
+    private void SendFinished()
+    {
+        if (Interlocked.Decrement(ref _pacing) == Closing)
+        {
+            CloseOnce();
+        }
+    }
+
+    private void CloseOnce()
+    {
+        if (Interlocked.CompareExchange(ref _pacing, Closed, Closing) != Closing)
+        {
+            return;
+        }
+
         RtpSocket.Dispose();
         RtcpSocket.Dispose();
         _allocator.Release(LocalPort);

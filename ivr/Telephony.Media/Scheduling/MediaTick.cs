@@ -13,4 +13,13 @@ public readonly record struct MediaTick(long Number, TimeSpan Deadline, TimeSpan
     /// so the RTP timestamp (initial + this) never drifts and jumps correctly over skipped ticks.
     /// </summary>
     public long ElapsedSamples => Number * SamplesPerTick;
+
+    /// <summary>
+    /// How far ahead of <see cref="Deadline"/> the tick runs: zero when its packet is sent at once, else the packet is
+    /// handed over to leave at <see cref="DueTimestamp"/> (see <see cref="MediaTickScheduler.TryRunAhead"/>).
+    /// </summary>
+    public TimeSpan Lead { get; init; }
+
+    /// <summary>The deadline as a timestamp of the scheduler's <see cref="TimeProvider"/>: when a packet run ahead must leave.</summary>
+    public long DueTimestamp { get; init; }
 }

@@ -36,6 +36,8 @@ public sealed class MediaTickScheduler : IDisposable
     private readonly int[] _slotLoad = new int[PhaseSlots];
     private int _streamCount;
     private TickTiming? _timing;
+    private TimeSpan _lead;
+    private IMediaTickFlush? _flush;
     private Thread? _thread;
     private volatile bool _stopping;
     private long _ticksRun;
@@ -89,6 +91,29 @@ public sealed class MediaTickScheduler : IDisposable
         return registration;
     }
 
+    /// <summary>How far ahead of their deadlines streams run (<see cref="TryRunAhead"/>); zero when they send at once.</summary>
+    public TimeSpan Lead => _lead;
+
+    /// <summary>
+    /// Runs every stream <paramref name="lead"/> ahead of its deadline, for a sender that holds each packet until it is
+    /// due (<see cref="MediaTick.DueTimestamp"/>) outside this process: a pause of the whole process shorter than the
+    /// lead (the garbage collector's) then delays no packet. <paramref name="flush"/> runs after every pass and is
+    /// disposed with the scheduler. False, changing nothing, once the tick has started or has a sender already.
+    /// </summary>
+    public bool TryRunAhead(TimeSpan lead, IMediaTickFlush flush)
+    {
+        ArgumentNullException.ThrowIfNull(flush);
+        ArgumentOutOfRangeException.ThrowIfLessThan(lead, TimeSpan.Zero);
+        if (_thread is not null || _timing is not null || _flush is not null)
+        {
+            return false;
+        }
+
+        _lead = lead;
+        _flush = flush;
+        return true;
+    }
+
     /// <summary>Starts the dedicated media thread.</summary>
     public void Start()
     {
@@ -114,10 +139,10 @@ public sealed class MediaTickScheduler : IDisposable
     /// </summary>
     public TimeSpan RunDueTicks()
     {
-        _timing ??= new TickTiming(Now(), _options.Period, _options.MaxCatchUp);
+        _timing ??= new TickTiming(Now() + _lead, _options.Period, _options.MaxCatchUp);
         while (true)
         {
-            var decision = _timing.Decide(Now());
+            var decision = _timing.Decide(Now() + _lead);
             if (!decision.IsDue)
             {
                 return decision.Wait;
@@ -156,6 +181,8 @@ public sealed class MediaTickScheduler : IDisposable
             _thread.Join();
             MediaLog.TickStopped(_logger, TicksRun, LateTicks, SkippedTicks);
         }
+
+        _flush?.Dispose();
     }
 
     /// <summary>Counts a disposed stream out; the tick drops it from its list when it next passes it.</summary>
@@ -239,7 +266,11 @@ public sealed class MediaTickScheduler : IDisposable
         var number = (gridTick - registration.FirstGridTick) / registration.GridTicksPerTick;
         var skipped = registration.LastNumber < 0 ? 0 : number - registration.LastNumber - 1;
         var streamDeadline = _timing!.DeadlineOf(registration.FirstGridTick + (number * registration.GridTicksPerTick));
-        var tick = new MediaTick(number, streamDeadline, lateness + (_timing.DeadlineOf(gridTick) - streamDeadline), registration.SamplesPerTick, skipped);
+        var tick = new MediaTick(number, streamDeadline, lateness + (_timing.DeadlineOf(gridTick) - streamDeadline), registration.SamplesPerTick, skipped)
+        {
+            Lead = _lead,
+            DueTimestamp = _startTimestamp + (long)((Int128)streamDeadline.Ticks * _timeProvider.TimestampFrequency / TimeSpan.TicksPerSecond),
+        };
         registration.LastNumber = number;
         registration.NextGridTick = registration.FirstGridTick + ((number + 1) * registration.GridTicksPerTick);
         try
@@ -275,6 +306,7 @@ public sealed class MediaTickScheduler : IDisposable
         while (!_stopping)
         {
             var wait = RunDueTicks();
+            _flush?.Flush();
             if (wait > spinThreshold)
             {
                 PreciseSleep.For(wait - spinThreshold);

@@ -1,3 +1,5 @@
+using Telephony.Media.Scheduling;
+
 namespace Telephony.Media.Streams;
 
 /// <summary>
@@ -8,4 +10,10 @@ public interface IRtpPacketSink
 {
     /// <summary>Sends one RTP packet; the span is reused after the call returns.</summary>
     void Send(ReadOnlySpan<byte> packet);
+
+    /// <summary>
+    /// Sends the packet of a media tick: when the tick runs ahead (<see cref="MediaTick.Lead"/>), at its
+    /// <see cref="MediaTick.DueTimestamp"/>. A sink that cannot hold packets sends at once.
+    /// </summary>
+    void Send(ReadOnlySpan<byte> packet, in MediaTick tick) => Send(packet);
 }

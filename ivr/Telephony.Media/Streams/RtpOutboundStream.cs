@@ -25,6 +25,8 @@ public sealed class RtpOutboundStream : IMediaTickStream
     private readonly byte[] _payload = new byte[480];
     private readonly short[] _frame = new short[480];
     private IPcmSource? _source;
+    private IPcmSource? _endedSource;
+    private TimeSpan _endedAt;
     private volatile bool _isSending = true;
 
     /// <summary>Creates the stream; its timestamps start at the sender's next timestamp.</summary>
@@ -57,7 +59,9 @@ public sealed class RtpOutboundStream : IMediaTickStream
     }
 
     /// <summary>
-    /// Called on the media thread when a source ends. Keep it short (complete a
+    /// Called on the media thread when a source ends: when its last packet is due, also when the tick runs ahead and
+    /// read it earlier, so what follows the prompt (a hang-up, the next prompt's timer) starts as the caller hears its
+    /// end. Keep it short (complete a
     /// TaskCompletionSource created with RunContinuationsAsynchronously, post to a channel).
     /// </summary>
     public Action<IPcmSource>? SourceCompleted { get; set; }
@@ -72,9 +76,15 @@ public sealed class RtpOutboundStream : IMediaTickStream
     /// <inheritdoc />
     public void OnTick(in MediaTick tick)
     {
+        if (_endedSource is { } ended && tick.Deadline - tick.Lead >= _endedAt)
+        {
+            _endedSource = null;
+            SourceCompleted?.Invoke(ended);
+        }
+
         var samples = Math.Min(tick.SamplesPerTick, _frame.Length);
         var frame = _frame.AsSpan(0, samples);
-        var audioIsDue = ReadSource(frame);
+        var audioIsDue = ReadSource(frame, tick);
         _sender.AlignTimestamp(unchecked(_initialTimestamp + (uint)tick.ElapsedSamples));
         if (!_isSending)
         {
@@ -87,7 +97,7 @@ public sealed class RtpOutboundStream : IMediaTickStream
             var eventLength = dtmf.WriteNext(_packet, _sender);
             if (eventLength > 0)
             {
-                _sink.Send(_packet.AsSpan(0, eventLength));
+                _sink.Send(_packet.AsSpan(0, eventLength), tick);
                 _sender.SkipSamples(samples);
                 return;
             }
@@ -101,10 +111,10 @@ public sealed class RtpOutboundStream : IMediaTickStream
         var payload = _payload.AsSpan(0, samples);
         G711.Encode(_law, frame, payload);
         var length = _sender.WriteAudioPacket(_packet, payload, samples);
-        _sink.Send(_packet.AsSpan(0, length));
+        _sink.Send(_packet.AsSpan(0, length), tick);
     }
 
-    private bool ReadSource(Span<short> frame)
+    private bool ReadSource(Span<short> frame, in MediaTick tick)
     {
         var source = Volatile.Read(ref _source);
         if (source is null)
@@ -120,7 +130,20 @@ public sealed class RtpOutboundStream : IMediaTickStream
             // Only clear the slot if nobody swapped in a new source meanwhile.
             if (Interlocked.CompareExchange(ref _source, null, source) == source)
             {
-                SourceCompleted?.Invoke(source);
+                if (tick.Lead > TimeSpan.Zero)
+                {
+                    if (_endedSource is { } earlier)
+                    {
+                        // A source shorter than the lead: report it early rather than not at all.
+                        SourceCompleted?.Invoke(earlier);
+                    }
+
+                    (_endedSource, _endedAt) = (source, tick.Deadline);
+                }
+                else
+                {
+                    SourceCompleted?.Invoke(source);
+                }
             }
         }
 

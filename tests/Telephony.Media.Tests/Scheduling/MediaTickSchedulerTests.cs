@@ -228,4 +228,53 @@ public sealed class MediaTickSchedulerTests : IDisposable
         _scheduler.Dispose();
         _metrics.Dispose();
     }
+
+    private sealed class CountingFlush : IMediaTickFlush
+    {
+        public bool Disposed { get; private set; }
+
+        public void Flush()
+        {
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
+    public void Running_ahead_runs_each_stream_its_lead_before_the_deadline_it_carries_as_a_timestamp()
+    {
+        var flush = new CountingFlush();
+        Assert.True(_scheduler.TryRunAhead(TimeSpan.FromMilliseconds(60), flush));
+        var start = _time.GetTimestamp();
+        var stream = new RecordingStream();
+        var ranAt = new List<TimeSpan>();
+        stream.OnTickAction = () => ranAt.Add(_time.GetElapsedTime(start));
+        _scheduler.Add(stream, TimeSpan.FromMilliseconds(20));
+
+        Run(6);
+
+        // By 60 ms the ticks due up to 120 ms have run, each 60 ms before its deadline.
+        Assert.Equal([0L, 1, 2, 3], stream.Ticks.Select(t => t.Number));
+        Assert.Equal(stream.Ticks.Select(t => t.Deadline - TimeSpan.FromMilliseconds(60)), ranAt);
+        Assert.All(stream.Ticks, t => Assert.Equal(TimeSpan.FromMilliseconds(60), t.Lead));
+        Assert.Equal(
+            stream.Ticks.Select(t => start + (long)(t.Deadline.TotalSeconds * _time.TimestampFrequency)),
+            stream.Ticks.Select(t => t.DueTimestamp));
+
+        _scheduler.Dispose();
+        Assert.True(flush.Disposed);
+    }
+
+    [Fact]
+    public void Lead_cannot_be_set_once_the_tick_runs_or_by_a_second_sender()
+    {
+        Assert.True(_scheduler.TryRunAhead(TimeSpan.FromMilliseconds(40), new CountingFlush()));
+        Assert.False(_scheduler.TryRunAhead(TimeSpan.FromMilliseconds(60), new CountingFlush()));
+        Assert.Equal(TimeSpan.FromMilliseconds(40), _scheduler.Lead);
+
+        using var started = new MediaTickScheduler(new MediaTickOptions(), _time, _metrics, NullLogger<MediaTickScheduler>.Instance);
+        started.RunDueTicks();
+        Assert.False(started.TryRunAhead(TimeSpan.FromMilliseconds(60), new CountingFlush()));
+        Assert.Equal(TimeSpan.Zero, started.Lead);
+    }
 }

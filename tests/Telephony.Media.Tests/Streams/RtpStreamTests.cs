@@ -286,4 +286,25 @@ public sealed class RtpStreamTests
 
         Assert.Equal(['9'], digits);
     }
+
+    [Fact]
+    public void Ahead_of_time_a_source_is_reported_ended_when_its_last_packet_is_due_not_when_it_was_read()
+    {
+        var sink = new CapturingSink();
+        var ended = new List<(IPcmSource Source, int Packets)>();
+        var source = new LevelSource(1000, 320);
+        var stream = new RtpOutboundStream(new RtpSender(7, 0, 1, 0), G711Law.ALaw, sink) { Source = source };
+        stream.SourceCompleted = s => ended.Add((s, sink.Packets.Count));
+        var lead = TimeSpan.FromMilliseconds(60);
+
+        // Ticks run 60 ms before their deadlines: the source's last (partial) frame is the one due at 40 ms, read at -20 ms.
+        for (var i = 0; i < 8; i++)
+        {
+            stream.OnTick(new MediaTick(i, TimeSpan.FromMilliseconds(20 * i), TimeSpan.Zero, 160, 0) { Lead = lead });
+        }
+
+        // Reported on the tick that runs when 40 ms has come: the one due at 100 ms, before its own packet (the sixth).
+        Assert.Equal([(source, 5)], ended);
+        Assert.Equal(8, sink.Packets.Count);
+    }
 }
