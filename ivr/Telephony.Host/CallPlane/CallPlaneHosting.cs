@@ -45,7 +45,7 @@ internal static class CallPlaneHosting
         services.AddSingleton(media);
         services.AddSingleton(tick);
         services.AddSingleton(sip);
-        services.AddSingleton(sp => new MediaMetrics(sp.GetRequiredService<IMeterFactory>()));
+        services.AddSingleton(sp => new MediaMetrics(sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MediaTickScheduler>();
         services.AddSingleton<CallMediaEngine>();
         services.AddSingleton<ISipLocationService, RegistrarLocationService>();

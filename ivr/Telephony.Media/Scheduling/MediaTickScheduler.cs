@@ -65,7 +65,7 @@ public sealed class MediaTickScheduler : IDisposable
     /// <summary>Grid ticks that started later than <see cref="MediaTickOptions.LateThreshold"/>.</summary>
     public long LateTicks => Interlocked.Read(ref _lateTicks);
 
-    /// <summary>Grid ticks dropped because the loop fell more than <see cref="MediaTickOptions.MaxCatchUp"/> behind.</summary>
+    /// <summary>Grid ticks dropped because the loop fell more than <see cref="MediaTickOptions.MaxCatchUp"/> (plus the lead) behind.</summary>
     public long SkippedTicks => Interlocked.Read(ref _skippedTicks);
 
     /// <summary>Streams currently paced.</summary>
@@ -139,7 +139,8 @@ public sealed class MediaTickScheduler : IDisposable
     /// </summary>
     public TimeSpan RunDueTicks()
     {
-        _timing ??= new TickTiming(Now() + _lead, _options.Period, _options.MaxCatchUp);
+        // Running ahead, a stall eats the lead before any packet leaves late: only lateness past the lead counts to the catch-up limit.
+        _timing ??= new TickTiming(Now() + _lead, _options.Period, _options.MaxCatchUp + _lead);
         while (true)
         {
             var decision = _timing.Decide(Now() + _lead);

@@ -81,7 +81,7 @@ public sealed class MediaTickSchedulerTests : IDisposable
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == MediaMetrics.MeterName && instrument.Name == "tick_lateness")
+            if (instrument.Meter == _metrics.Meter && instrument.Name == "tick_lateness")
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -96,6 +96,10 @@ public sealed class MediaTickSchedulerTests : IDisposable
         _scheduler.RunDueTicks();
         _time.Advance(TimeSpan.FromMilliseconds(8));
         _scheduler.RunDueTicks();
+
+        // The media thread only notes the samples; they reach the histogram when published from another thread.
+        Assert.Empty(measurements);
+        _metrics.Publish();
 
         Assert.Equal(1, _scheduler.LateTicks);
         Assert.Contains(3.0, measurements);
@@ -276,5 +280,25 @@ public sealed class MediaTickSchedulerTests : IDisposable
         started.RunDueTicks();
         Assert.False(started.TryRunAhead(TimeSpan.FromMilliseconds(60), new CountingFlush()));
         Assert.Equal(TimeSpan.Zero, started.Lead);
+    }
+
+    [Fact]
+    public void Running_ahead_a_stall_skips_ticks_only_once_it_outlasts_the_lead_and_the_catch_up()
+    {
+        // 10 ms grid, catch-up 60 ms, lead 60 ms: a 110 ms stall leaves the packets at most 50 ms late, so every tick runs.
+        Assert.True(_scheduler.TryRunAhead(TimeSpan.FromMilliseconds(60), new CountingFlush()));
+        var stream = new RecordingStream();
+        _scheduler.Add(stream, TimeSpan.FromMilliseconds(10));
+        _scheduler.RunDueTicks();
+        _time.Advance(TimeSpan.FromMilliseconds(110));
+        _scheduler.RunDueTicks();
+
+        Assert.Equal(0, _scheduler.SkippedTicks);
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => (long)i), stream.Ticks.Select(t => t.Number));
+
+        // A further 130 ms stall is 70 ms past the lead: beyond the catch-up, so the loop skips to the present.
+        _time.Advance(TimeSpan.FromMilliseconds(130));
+        _scheduler.RunDueTicks();
+        Assert.True(_scheduler.SkippedTicks > 0);
     }
 }
