@@ -209,6 +209,18 @@ internal sealed unsafe class PacedDatagramSender : IMediaTickFlush
         if (drained)
         {
             NativeMemory.AlignedFree(_slots);
+            return;
+        }
+
+        // Closing the ring cancels what is left; its owners hear so, and close their sockets. The memory is left to the
+        // process's end, as the kernel may still be finishing with it.
+        for (var slot = 0; slot < _slotCount; slot++)
+        {
+            if (_owners[slot] is { } owner)
+            {
+                _owners[slot] = null;
+                owner.OnPacedSendFinished(CancelledResult);
+            }
         }
     }
 
