@@ -133,9 +133,9 @@ public sealed class MediaTickScheduler : IDisposable
     }
 
     /// <summary>
-    /// Runs every grid tick that is due now, in order, on the calling thread, and returns the time
-    /// until the next deadline. The media thread calls this in its loop; call it yourself only when
-    /// the thread is not started (tests). Not thread-safe.
+    /// Runs every grid tick that is due now, in order, on the calling thread, flushes what the streams handed to the
+    /// sender they run ahead for (<see cref="TryRunAhead"/>), and returns the time until the next deadline. The media
+    /// thread calls this in its loop; call it yourself only when the thread is not started (tests). Not thread-safe.
     /// </summary>
     public TimeSpan RunDueTicks()
     {
@@ -146,6 +146,7 @@ public sealed class MediaTickScheduler : IDisposable
             var decision = _timing.Decide(Now() + _lead);
             if (!decision.IsDue)
             {
+                _flush?.Flush();
                 return decision.Wait;
             }
 
@@ -307,7 +308,6 @@ public sealed class MediaTickScheduler : IDisposable
         while (!_stopping)
         {
             var wait = RunDueTicks();
-            _flush?.Flush();
             if (wait > spinThreshold)
             {
                 PreciseSleep.For(wait - spinThreshold);

@@ -76,9 +76,6 @@ internal sealed unsafe partial class IoUring : IDisposable
         _sqLocalTail = *_sqTail;
     }
 
-    /// <summary>Entries prepared and not yet handed to the kernel.</summary>
-    public uint Unsubmitted => _sqLocalTail - Volatile.Read(ref *_sqTail);
-
     /// <summary>Entries that can be prepared now (the kernel takes submitted ones at once: no polling thread).</summary>
     public uint Free => _sqEntries - (_sqLocalTail - Volatile.Read(ref *_sqHead));
 
@@ -149,7 +146,8 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>Hands every prepared entry to the kernel. Returns how many it took, or a negative errno.</summary>
     public int Submit()
     {
-        var pending = Unsubmitted;
+        // Everything the kernel has not consumed: a call it answered busy may have left entries behind the shared tail.
+        var pending = _sqLocalTail - Volatile.Read(ref *_sqHead);
         if (pending == 0)
         {
             return 0;
