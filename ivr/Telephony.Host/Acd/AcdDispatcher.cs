@@ -151,11 +151,21 @@ public sealed partial class AcdDispatcher : BackgroundService
         return PostAsync(() => FinishOnLoop(callId), cancellationToken);
     }
 
-    /// <summary>Sets an agent's chosen status; false when the extension is unknown or the change is not allowed now.</summary>
-    public Task<AcdRejection> SetAgentStatusAsync(string extension, AgentStatus status, string? reason, string changedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sets an agent's chosen status; false when the extension is unknown or the change is not allowed now. A request
+    /// in a starting host's first moments waits (up to <see cref="StatusWaitForConfiguration"/>) for the agents to be
+    /// loaded, rather than calling a known agent unknown.
+    /// </summary>
+    public async Task<AcdRejection> SetAgentStatusAsync(string extension, AgentStatus status, string? reason, string changedBy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extension);
-        return PostAsync(
+        if (!ConfigurationLoaded.IsCompleted)
+        {
+            await ConfigurationLoaded.WaitAsync(StatusWaitForConfiguration, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        return await PostAsync(
             () =>
             {
                 if (!_agentIdsByExtension.TryGetValue(extension, out var agentId))
@@ -173,8 +183,11 @@ public sealed partial class AcdDispatcher : BackgroundService
                 CallsLog.AgentStatusSet(_logger, extension, status, reason, changedBy, result.Rejection);
                 return result.Rejection;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>How long a status request waits for a starting host's agents before it is answered as for an unknown agent.</summary>
+    public static readonly TimeSpan StatusWaitForConfiguration = TimeSpan.FromSeconds(10);
 
     public Task<IReadOnlyList<AgentView>> GetAgentsAsync(CancellationToken cancellationToken) =>
         PostAsync(_engine.GetAgents, cancellationToken);

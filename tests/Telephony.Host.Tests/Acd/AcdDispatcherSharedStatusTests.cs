@@ -76,4 +76,19 @@ public sealed class AcdDispatcherSharedStatusTests
         Assert.Equal((AgentStatus.OnBreak, "lunch"), (onBreak.Status, onBreak.BreakReason));
         Assert.Equal(AgentStatus.Available, (await AgentAsync(bed, "1003")).Status);
     }
+
+    [Fact]
+    public async Task Status_request_before_the_agents_are_loaded_waits_for_them_instead_of_calling_the_agent_unknown()
+    {
+        await using var bed = new HotlineTestBed(TestAcd.DemoNobodyLoggedIn());
+        bed.Configuration.FailuresLeft = 1;
+        await bed.StartWithoutWaitingAsync();
+
+        var request = bed.Dispatcher.SetAgentStatusAsync("1003", AgentStatus.Available, null, "supervisor", CancellationToken.None);
+        Assert.False(bed.Dispatcher.ConfigurationLoaded.IsCompleted);
+        await bed.AdvanceUntilAsync(() => request.IsCompleted, "the request is answered once the agents are loaded");
+
+        Assert.Equal(AcdRejection.None, await request);
+        Assert.Equal(AgentStatus.Available, (await AgentAsync(bed, "1003")).Status);
+    }
 }
